@@ -1,0 +1,131 @@
+package io.chorus.signalling.protocol;
+
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns one WebSocket text frame into a {@link ClientMessage} or a precise protocol error. */
+public final class ClientMessageParser {
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    private static final Pattern ROOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_NAME_LENGTH = 128;
+
+    private final ObjectMapper mapper;
+
+    public ClientMessageParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
+    public JsonNode idOf(String text) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            return node != null && node.isObject() ? node.get("id") : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public ClientMessage parse(String text, int sizeInBytes) throws ProtocolException {
+        if (sizeInBytes > MAX_MESSAGE_BYTES) {
+            throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
+                    "message of " + sizeInBytes + " bytes exceeds the limit of " + MAX_MESSAGE_BYTES);
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "a message must be a JSON object");
+        }
+        JsonNode id = node.get("id");
+        String type = requiredText(node, "type");
+        return switch (type) {
+            case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node), optionalText(node, "token"));
+            case "offer" -> new ClientMessage.Offer(id, requiredText(node, "sdp"));
+            case "candidate" -> candidate(id, node);
+            case "leave" -> new ClientMessage.Leave(id);
+            case "mute" -> new ClientMessage.Mute(id, optionalBoolean(node, "audio"), optionalBoolean(node, "video"));
+            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+        };
+    }
+
+    private static ClientMessage candidate(JsonNode id, JsonNode node) throws ProtocolException {
+        if (!node.has("candidate")) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'candidate' is required (null means end of candidates)");
+        }
+        JsonNode candidate = node.get("candidate");
+        if (!candidate.isNull() && !candidate.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'candidate' must be a string or null");
+        }
+        Integer index = null;
+        JsonNode indexNode = node.get("sdpMLineIndex");
+        if (indexNode != null && !indexNode.isNull()) {
+            if (!indexNode.canConvertToInt() || !indexNode.isIntegralNumber() || indexNode.asInt() < 0) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD, "'sdpMLineIndex' must be a non-negative integer");
+            }
+            index = indexNode.asInt();
+        }
+        String text = candidate.isNull() || candidate.asText().isEmpty() ? null : candidate.asText();
+        return new ClientMessage.Candidate(id, text, optionalText(node, "sdpMid"), index);
+    }
+
+    private static String roomId(JsonNode node) throws ProtocolException {
+        String room = requiredText(node, "room");
+        if (!ROOM_ID.matcher(room).matches()) {
+            throw new ProtocolException(ErrorCode.INVALID_ROOM,
+                    "room id must match [A-Za-z0-9_-]{1,64}, got '" + abbreviate(room) + "'");
+        }
+        return room;
+    }
+
+    private static String displayName(JsonNode node) throws ProtocolException {
+        String name = requiredText(node, "name").strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD,
+                    "'name' must be 1-" + MAX_NAME_LENGTH + " printable characters");
+        }
+        return name;
+    }
+
+    private static String requiredText(JsonNode node, String field) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Boolean optionalBoolean(JsonNode node, String field) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,26 @@
+package io.chorus.signalling.room;
+
+import io.chorus.signalling.protocol.ProtocolException;
+
+/** One joined client as the signalling layer drives it. */
+public interface Participant extends AutoCloseable {
+    String id();
+
+    String name();
+
+    /** Answers the client's offer; the server's candidates follow as {@code candidate} messages. */
+    String acceptOffer(String sdp) throws ProtocolException;
+
+    /** A trickled browser candidate; null means the browser has gathered all of them. */
+    void addRemoteCandidate(String candidate) throws ProtocolException;
+
+    void setMuted(Boolean audio, Boolean video);
+
+    boolean audioMuted();
+
+    boolean videoMuted();
+
+    /** Leaves the room and releases the media transport; idempotent. */
+    @Override
+    void close();
+}

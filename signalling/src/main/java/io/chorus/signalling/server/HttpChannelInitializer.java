@@ -1,0 +1,50 @@
+package io.chorus.signalling.server;
+
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+/**
+ * The pipeline of one HTTP connection: WebSocket at {@code /ws}, static pages elsewhere. The
+ * signalling handler runs on its own executor group because accepting an offer creates an ICE
+ * agent and must not stall the event loop.
+ */
+final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
+    /**
+     * Netty closes the socket on frames above this; below it, oversized messages get a protocol
+     * error from {@link WebSocketFrameHandler} instead, so the connection stays usable.
+     */
+    private static final int HARD_FRAME_LIMIT = 1024 * 1024;
+    private static final int MAX_HTTP_REQUEST = 64 * 1024;
+
+    private final EventExecutorGroup signallingExecutors;
+    private final Supplier<WebSocketFrameHandler> webSocketHandlers;
+
+    HttpChannelInitializer(EventExecutorGroup signallingExecutors, Supplier<WebSocketFrameHandler> webSocketHandlers) {
+        this.signallingExecutors = signallingExecutors;
+        this.webSocketHandlers = webSocketHandlers;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST));
+        pipeline.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/ws")
+                .maxFramePayloadLength(HARD_FRAME_LIMIT)
+                .handleCloseFrames(true)
+                .build()));
+        pipeline.addLast("ws-aggregate", new WebSocketFrameAggregator(HARD_FRAME_LIMIT));
+        pipeline.addLast("static", new StaticContentHandler());
+        pipeline.addLast(signallingExecutors, "signalling", webSocketHandlers.get());
+    }
+}

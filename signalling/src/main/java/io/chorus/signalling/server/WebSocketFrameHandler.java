@@ -1,0 +1,127 @@
+package io.chorus.signalling.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chorus.signalling.protocol.ClientMessage;
+import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
+import io.chorus.signalling.room.Participant;
+import io.chorus.signalling.room.RoomDirectory;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
+/**
+ * One WebSocket connection: parses each text frame, drives the participant, and answers every
+ * refused message with an {@code error} that keeps the connection usable.
+ */
+final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
+
+    private final ClientMessageParser parser;
+    private final ServerMessages messages;
+    private final RoomDirectory rooms;
+    private Participant participant;
+    private String room;
+
+    WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms) {
+        this.parser = parser;
+        this.messages = messages;
+        this.rooms = rooms;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        Channel channel = ctx.channel();
+        if (!(frame instanceof TextWebSocketFrame text)) {
+            send(channel, messages.error(ErrorCode.UNSUPPORTED_FRAME, "only JSON text frames are accepted", null));
+            return;
+        }
+        int size = text.content().readableBytes();
+        String body = size > ClientMessageParser.MAX_MESSAGE_BYTES ? "" : text.content().toString(StandardCharsets.UTF_8);
+        JsonNode id = null;
+        try {
+            ClientMessage message = parser.parse(body, size);
+            id = message.id();
+            handle(channel, message);
+        } catch (ProtocolException e) {
+            JsonNode echoId = id != null ? id : parser.idOf(body);
+            LOG.info("{}: refused message: {} ({})", channel.remoteAddress(), e.getMessage(), e.code().wire());
+            send(channel, messages.error(e.code(), e.getMessage(), echoId));
+        } catch (RuntimeException e) {
+            LOG.error("{}: internal error handling a message", channel.remoteAddress(), e);
+            send(channel, messages.error(ErrorCode.INTERNAL_ERROR, "internal server error; see server log",
+                    id != null ? id : parser.idOf(body)));
+        }
+    }
+
+    private void handle(Channel channel, ClientMessage message) throws ProtocolException {
+        if (message instanceof ClientMessage.Join join) {
+            if (participant != null) {
+                throw new ProtocolException(ErrorCode.ALREADY_JOINED,
+                        "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
+            }
+            participant = rooms.join(join.room(), join.name(), json -> send(channel, json));
+            room = join.room();
+            LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
+                    participant.name(), room);
+            send(channel, messages.joined(join.id(), room, participant.id(),
+                    List.of(new ParticipantInfo(participant.id(), participant.name()))));
+        } else if (message instanceof ClientMessage.Offer offer) {
+            send(channel, messages.answer(offer.id(), joined("offer").acceptOffer(offer.sdp())));
+        } else if (message instanceof ClientMessage.Candidate candidate) {
+            joined("candidate").addRemoteCandidate(candidate.candidate());
+        } else if (message instanceof ClientMessage.Mute mute) {
+            Participant p = joined("mute");
+            p.setMuted(mute.audio(), mute.video());
+            send(channel, messages.muted(mute.id(), p.audioMuted(), p.videoMuted()));
+        } else if (message instanceof ClientMessage.Leave leave) {
+            joined("leave").close();
+            LOG.info("{}: {} left room '{}'", channel.remoteAddress(), participant.id(), room);
+            participant = null;
+            room = null;
+            send(channel, messages.left(leave.id()));
+        }
+    }
+
+    private Participant joined(String what) throws ProtocolException {
+        if (participant == null) {
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "'" + what + "' before 'join'");
+        }
+        return participant;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (participant != null) {
+            LOG.info("{}: WebSocket closed; {} leaves room '{}'", ctx.channel().remoteAddress(), participant.id(),
+                    room);
+            participant.close();
+            participant = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("{}: connection error: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private static void send(Channel channel, String json) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new TextWebSocketFrame(json));
+        }
+    }
+}
