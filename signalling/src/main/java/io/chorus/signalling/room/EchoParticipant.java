@@ -1,0 +1,143 @@
+package io.chorus.signalling.room;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.sdp.SdpException;
+import io.chorus.core.session.MediaKind;
+import io.chorus.core.session.PeerSession;
+import io.chorus.core.session.SessionState;
+import io.chorus.core.session.TransportContext;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.signalling.protocol.ServerMessages;
+
+/**
+ * A participant of the echo room: each complete frame its browser sends is handed straight back
+ * to the same session, which re-packetizes it under the server's own SSRCs. Muting stops the
+ * echo of that medium.
+ */
+public final class EchoParticipant implements Participant, PeerSession.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(EchoParticipant.class);
+
+    private final String id;
+    private final String name;
+    private final SignallingChannel channel;
+    private final ServerMessages messages;
+    private final Runnable onClosed;
+    private final PeerSession session;
+    private final AtomicBoolean offerAccepted = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean audioMuted;
+    private volatile boolean videoMuted;
+
+    EchoParticipant(String id, String name, TransportContext transport, SignallingChannel channel,
+            ServerMessages messages, Runnable onClosed) {
+        this.id = id;
+        this.name = name;
+        this.channel = channel;
+        this.messages = messages;
+        this.onClosed = onClosed;
+        this.session = new PeerSession(transport, "echo/" + id, this);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public PeerSession session() {
+        return session;
+    }
+
+    @Override
+    public String acceptOffer(String sdp) throws ProtocolException {
+        if (!offerAccepted.compareAndSet(false, true)) {
+            throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
+                    "this participant already has a negotiated session; renegotiation is not supported");
+        }
+        try {
+            return session.acceptOffer(sdp);
+        } catch (SdpException e) {
+            offerAccepted.set(false);
+            throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
+        }
+    }
+
+    @Override
+    public void addRemoteCandidate(String candidate) throws ProtocolException {
+        try {
+            session.addRemoteCandidate(candidate);
+        } catch (SdpException e) {
+            throw new ProtocolException(ErrorCode.INVALID_CANDIDATE, e.getMessage());
+        }
+    }
+
+    @Override
+    public void setMuted(Boolean audio, Boolean video) {
+        if (audio != null) {
+            audioMuted = audio;
+        }
+        if (video != null) {
+            boolean wasMuted = videoMuted;
+            videoMuted = video;
+            if (wasMuted && !video) {
+                session.requestKeyFrame();
+            }
+        }
+    }
+
+    @Override
+    public boolean audioMuted() {
+        return audioMuted;
+    }
+
+    @Override
+    public boolean videoMuted() {
+        return videoMuted;
+    }
+
+    @Override
+    public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
+        channel.send(messages.candidate(candidate, mid, mLineIndex));
+    }
+
+    @Override
+    public void onStateChange(SessionState state, String detail) {
+        channel.send(messages.connectionState(state.wireName(), detail));
+        if (state == SessionState.FAILED) {
+            LOG.info("{}: media transport failed ({}); releasing it", id, detail);
+            close();
+        }
+    }
+
+    @Override
+    public void onFrame(MediaKind kind, EncodedFrame frame) {
+        boolean muted = kind == MediaKind.AUDIO ? audioMuted : videoMuted;
+        if (!muted) {
+            session.sendFrame(kind, frame);
+        }
+    }
+
+    @Override
+    public void onKeyFrameRequested() {
+        // Our outgoing video is the browser's own: ask its encoder for the key frame.
+        session.requestKeyFrame();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            session.close();
+            onClosed.run();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.chorus.signalling.server;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.chorus.core.dtls.DtlsCertificate;
+import io.chorus.core.session.TransportContext;
+import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.room.EchoRoom;
+import io.chorus.signalling.room.RoomDirectory;
+
+/** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
+public final class ChorusServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChorusServer.class);
+
+    private final TransportContext transport;
+    private final EchoRoom echoRoom;
+    private final HttpServer http;
+
+    private ChorusServer(TransportContext transport, EchoRoom echoRoom, HttpServer http) {
+        this.transport = transport;
+        this.echoRoom = echoRoom;
+        this.http = http;
+    }
+
+    public static ChorusServer start(ServerConfig config) throws Exception {
+        DtlsCertificate certificate = config.dtlsCertificate() == null
+                ? DtlsCertificate.generate()
+                : DtlsCertificate.load(config.dtlsCertificate(), config.dtlsPrivateKey());
+        TransportContext transport = TransportContext.start(config.ice(), certificate);
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            EchoRoom echo = new EchoRoom(transport, mapper);
+            RoomDirectory rooms = new RoomDirectory(echo);
+            ClientMessageParser parser = new ClientMessageParser(mapper);
+            ServerMessages messages = new ServerMessages(mapper);
+            HttpServer http = new HttpServer(new InetSocketAddress(config.httpAddress(), config.httpPort()),
+                    () -> new WebSocketFrameHandler(parser, messages, rooms));
+            ChorusServer server = new ChorusServer(transport, echo, http);
+            LOG.info("DTLS certificate fingerprint sha-256 {}", certificate.fingerprintSdp());
+            LOG.info("Chorus is up: echo test http://{}:{}/echo.html, WebSocket ws://{}:{}/ws",
+                    server.httpAddress().getAddress().getHostAddress(), server.httpAddress().getPort(),
+                    server.httpAddress().getAddress().getHostAddress(), server.httpAddress().getPort());
+            return server;
+        } catch (Exception e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    public InetSocketAddress httpAddress() {
+        return http.localAddress();
+    }
+
+    public EchoRoom echoRoom() {
+        return echoRoom;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        echoRoom.participants().values().forEach(p -> p.close());
+        transport.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        ServerConfig config;
+        try {
+            config = ServerConfig.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("chorus: " + e.getMessage());
+            ServerConfig.FLAGS.forEach((k, v) -> System.err.printf("  --%-15s %s%n", k, v));
+            System.exit(2);
+            return;
+        }
+        ChorusServer server = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+}
