@@ -1,0 +1,99 @@
+package io.chorus.signalling.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ClientMessageParserTest {
+    private final ClientMessageParser parser = new ClientMessageParser(new ObjectMapper());
+
+    private ClientMessage parse(String json) throws ProtocolException {
+        return parser.parse(json, json.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void parsesEveryMessageType() throws Exception {
+        ClientMessage.Join join = assertInstanceOf(ClientMessage.Join.class,
+                parse("{\"type\":\"join\",\"room\":\"echo\",\"name\":\"Ada\",\"token\":\"t\",\"id\":7}"));
+        assertEquals("echo", join.room());
+        assertEquals("Ada", join.name());
+        assertEquals("t", join.token());
+        assertEquals(7, join.id().asInt());
+        assertEquals("v=0", assertInstanceOf(ClientMessage.Offer.class,
+                parse("{\"type\":\"offer\",\"sdp\":\"v=0\"}")).sdp());
+        ClientMessage.Candidate c = assertInstanceOf(ClientMessage.Candidate.class, parse(
+                "{\"type\":\"candidate\",\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 5000 typ host\","
+                        + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}"));
+        assertEquals("0", c.sdpMid());
+        assertEquals(0, c.sdpMLineIndex());
+        assertNull(assertInstanceOf(ClientMessage.Candidate.class,
+                parse("{\"type\":\"candidate\",\"candidate\":null}")).candidate(), "null = end of candidates");
+        assertNull(assertInstanceOf(ClientMessage.Candidate.class,
+                parse("{\"type\":\"candidate\",\"candidate\":\"\"}")).candidate(), "empty = end of candidates");
+        ClientMessage.Mute mute = assertInstanceOf(ClientMessage.Mute.class,
+                parse("{\"type\":\"mute\",\"audio\":true}"));
+        assertEquals(Boolean.TRUE, mute.audio());
+        assertNull(mute.video());
+        assertInstanceOf(ClientMessage.Leave.class, parse("{\"type\":\"leave\"}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "not json                                         | invalid-json",
+            "[1,2]                                            | invalid-json",
+            "\"text\"                                         | invalid-json",
+            "{}                                               | missing-field",
+            "{\"type\":null}                                  | missing-field",
+            "{\"type\":5}                                     | invalid-field",
+            "{\"type\":\"dance\"}                             | unknown-type",
+            "{\"type\":\"join\",\"name\":\"a\"}               | missing-field",
+            "{\"type\":\"join\",\"room\":\"echo\"}            | missing-field",
+            "{\"type\":\"join\",\"room\":\"a b\",\"name\":\"a\"}    | invalid-room",
+            "{\"type\":\"join\",\"room\":\"../x\",\"name\":\"a\"}   | invalid-room",
+            "{\"type\":\"join\",\"room\":\"\",\"name\":\"a\"}       | invalid-room",
+            "{\"type\":\"join\",\"room\":\"echo\",\"name\":\"  \"}  | invalid-field",
+            "{\"type\":\"join\",\"room\":\"echo\",\"name\":\"a\",\"token\":1} | invalid-field",
+            "{\"type\":\"offer\"}                             | missing-field",
+            "{\"type\":\"offer\",\"sdp\":42}                  | invalid-field",
+            "{\"type\":\"candidate\"}                         | missing-field",
+            "{\"type\":\"candidate\",\"candidate\":3}         | invalid-field",
+            "{\"type\":\"candidate\",\"candidate\":null,\"sdpMLineIndex\":-1} | invalid-field",
+            "{\"type\":\"mute\",\"audio\":\"yes\"}            | invalid-field",
+    })
+    void refusesWithStableCodes(String json, String code) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> parse(json.strip()));
+        assertEquals(code, e.code().wire());
+    }
+
+    @Test
+    void roomIdOf64CharactersIsTheLimit() throws Exception {
+        String ok = "a".repeat(64);
+        assertEquals(ok, ((ClientMessage.Join) parse("{\"type\":\"join\",\"room\":\"" + ok + "\",\"name\":\"n\"}"))
+                .room());
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> parse("{\"type\":\"join\",\"room\":\"" + ok + "a\",\"name\":\"n\"}"));
+        assertEquals(ErrorCode.INVALID_ROOM, e.code());
+    }
+
+    @Test
+    void refusesMessagesOver64KiB() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> parser.parse("{}", ClientMessageParser.MAX_MESSAGE_BYTES + 1));
+        assertEquals(ErrorCode.MESSAGE_TOO_LARGE, e.code());
+    }
+
+    @Test
+    void recoversTheIdOfARefusedMessage() {
+        assertEquals(12, parser.idOf("{\"type\":\"nope\",\"id\":12}").asInt());
+        assertNull(parser.idOf("{broken"));
+    }
+}
