@@ -158,20 +158,24 @@ public final class DtlsTransport implements AutoCloseable {
             if (!closed.get()) {
                 String reason = handshakeFailureReason(e);
                 LOG.warn("{}: DTLS {} handshake failed: {}", name, role, reason);
-                listener.onHandshakeFailed(reason);
+                report(() -> listener.onHandshakeFailed(reason));
             }
             return;
         }
         DtlsHandshakeResult result = srtp.result();
         LOG.info("{}: DTLS {} handshake complete, SRTP profile {}", name, role, result.profile());
         if (!closed.get()) {
-            listener.onHandshakeComplete(result);
+            report(() -> listener.onHandshakeComplete(result));
         }
-        readUntilClosed(connection);
+        String reason = readUntilClosed(connection);
+        if (!closed.get()) {
+            LOG.info("{}: DTLS connection closed: {}", name, reason);
+            report(() -> listener.onClosed(reason));
+        }
     }
 
-    private void readUntilClosed(DTLSTransport connection) {
-        String reason;
+    /** Serves the connection until it ends, and says why it ended. */
+    private String readUntilClosed(DTLSTransport connection) {
         try {
             byte[] buffer = new byte[connection.getReceiveLimit()];
             while (true) {
@@ -182,13 +186,18 @@ public final class DtlsTransport implements AutoCloseable {
                 }
             }
         } catch (TlsFatalAlertReceived e) {
-            reason = "peer sent fatal alert " + AlertDescription.getText(e.getAlertDescription());
+            return "peer sent fatal alert " + AlertDescription.getText(e.getAlertDescription());
         } catch (IOException | RuntimeException e) {
-            reason = srtp.closeNotifyReceived() ? "peer sent close_notify" : "DTLS connection failed: " + e;
+            return srtp.closeNotifyReceived() ? "peer sent close_notify" : "DTLS connection failed: " + e;
         }
-        if (!closed.get()) {
-            LOG.info("{}: DTLS connection closed: {}", name, reason);
-            listener.onClosed(reason);
+    }
+
+    /** A throwing listener must not kill the thread that still answers the peer's retransmissions. */
+    private void report(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: DTLS listener failed", name, e);
         }
     }
 

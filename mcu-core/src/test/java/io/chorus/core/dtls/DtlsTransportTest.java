@@ -5,7 +5,6 @@ import static io.chorus.core.dtls.DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +47,10 @@ class DtlsTransportTest {
     @MethodSource("profileNegotiations")
     void handshakeAgreesOnProfileAndKeyingMaterial(List<DtlsSrtpProfile> serverProfiles,
             List<DtlsSrtpProfile> clientOffer, DtlsSrtpProfile expected) throws Exception {
-        DtlsSettings serverSettings = DtlsSettings.defaults().withSrtpProfiles(serverProfiles.toArray(DtlsSrtpProfile[]::new));
-        DtlsSettings clientSettings = DtlsSettings.defaults().withSrtpProfiles(clientOffer.toArray(DtlsSrtpProfile[]::new));
-        try (TransportPair pair = TransportPair.honest(serverSettings, clientSettings)) {
+        DtlsSettings defaults = DtlsSettings.defaults();
+        try (TransportPair pair = TransportPair.honest(
+                defaults.withSrtpProfiles(serverProfiles.toArray(DtlsSrtpProfile[]::new)),
+                defaults.withSrtpProfiles(clientOffer.toArray(DtlsSrtpProfile[]::new)))) {
             pair.start();
             DtlsHandshakeResult server = pair.serverListener.awaitCompleted();
             DtlsHandshakeResult client = pair.clientListener.awaitCompleted();
@@ -65,7 +65,7 @@ class DtlsTransportTest {
             assertArrayEquals(server.localMasterKey(), client.remoteMasterKey());
             assertArrayEquals(server.localMasterSalt(), client.remoteMasterSalt());
             assertArrayEquals(client.localMasterKey(), server.remoteMasterKey());
-            assertNotEquals(List.of(server.localMasterKey()), List.of(server.remoteMasterKey()));
+            assertFalse(Arrays.equals(server.localMasterKey(), server.remoteMasterKey()));
             assertFalse(pair.serverListener.failed.isDone());
             assertFalse(pair.clientListener.failed.isDone());
         }
@@ -285,8 +285,9 @@ class DtlsTransportTest {
         };
         RecordingListener serverListener = new RecordingListener();
         AtomicReference<DtlsTransport> serverRef = new AtomicReference<>();
-        DtlsTransport client = new DtlsTransport("closing-client", DtlsRole.CLIENT, TransportPair.Certificates.CLIENT,
-                TransportPair.Certificates.SERVER.fingerprint(), (b, o, l) -> serverRef.get().receive(b, o, l), closing);
+        DtlsTransport client = new DtlsTransport("closing-client", DtlsRole.CLIENT,
+                TransportPair.Certificates.CLIENT, TransportPair.Certificates.SERVER.fingerprint(),
+                (b, o, l) -> serverRef.get().receive(b, o, l), closing);
         DtlsTransport server = new DtlsTransport("server", DtlsRole.SERVER, TransportPair.Certificates.SERVER,
                 TransportPair.Certificates.CLIENT.fingerprint(), (b, o, l) -> client.receive(b, o, l), serverListener);
         serverRef.set(server);
@@ -301,6 +302,41 @@ class DtlsTransportTest {
         } finally {
             client.close();
             server.close();
+        }
+    }
+
+    @Test
+    void throwingListenerDoesNotStopTheTransport() throws Exception {
+        CompletableFuture<String> closedReason = new CompletableFuture<>();
+        DtlsTransportListener throwing = new DtlsTransportListener() {
+            @Override
+            public void onHandshakeComplete(DtlsHandshakeResult result) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onHandshakeFailed(String reason) {
+                closedReason.completeExceptionally(new AssertionError(reason));
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                closedReason.complete(reason);
+            }
+        };
+        RecordingListener clientListener = new RecordingListener();
+        AtomicReference<DtlsTransport> serverRef = new AtomicReference<>();
+        DtlsTransport client = new DtlsTransport("client", DtlsRole.CLIENT, TransportPair.Certificates.CLIENT,
+                TransportPair.Certificates.SERVER.fingerprint(), (b, o, l) -> serverRef.get().receive(b, o, l),
+                clientListener);
+        try (DtlsTransport server = new DtlsTransport("server", DtlsRole.SERVER, TransportPair.Certificates.SERVER,
+                TransportPair.Certificates.CLIENT.fingerprint(), (b, o, l) -> client.receive(b, o, l), throwing)) {
+            serverRef.set(server);
+            server.start();
+            client.start();
+            clientListener.awaitCompleted();
+            client.close();
+            assertEquals("peer sent close_notify", closedReason.get(RecordingListener.WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 
