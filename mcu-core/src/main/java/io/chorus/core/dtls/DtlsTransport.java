@@ -114,8 +114,8 @@ public final class DtlsTransport implements AutoCloseable {
 
     /**
      * Sends close_notify if a connection is up (or user_canceled during a handshake), stops the
-     * thread and waits briefly for it. Idempotent; after it returns the listener hears nothing more.
-     * May be called from the listener itself.
+     * thread and waits briefly for it. Idempotent; no callback starts after this call. May be called
+     * from the listener itself.
      */
     @Override
     public void close() {

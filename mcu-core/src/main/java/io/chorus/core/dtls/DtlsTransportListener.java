@@ -3,7 +3,8 @@ package io.chorus.core.dtls;
 /**
  * Outcome of one {@link DtlsTransport}, reported on its DTLS thread. Either
  * {@link #onHandshakeFailed} once, or {@link #onHandshakeComplete} followed at most once by
- * {@link #onClosed}. Nothing is reported after the owner called {@link DtlsTransport#close()}.
+ * {@link #onClosed}. Once the owner has called {@link DtlsTransport#close()} nothing more is
+ * reported, though a callback already under way may still finish.
  */
 public interface DtlsTransportListener {
     /** The peer proved it holds the certificate from the SDP, and SRTP keys are ready. */
