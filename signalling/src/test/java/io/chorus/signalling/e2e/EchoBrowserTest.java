@@ -125,6 +125,43 @@ class EchoBrowserTest {
         }
     }
 
+    /**
+     * A browser that freezes without a goodbye (SIGSTOP: no DTLS close_notify, no WebSocket close)
+     * stops answering consent checks; the server must notice and release the transport in 30 s.
+     */
+    @Test
+    void aVanishedBrowserIsDetectedByConsentFreshness() throws Exception {
+        try (HeadlessChromium chromium = new HeadlessChromium(media, work)) {
+            chromium.driver.get(echoUrl("?name=vanishing"));
+            awaitStats(chromium, Duration.ofSeconds(40), s -> map(s.get("video")) != null
+                    && number(map(s.get("video")).get("framesDecoded")) >= 5);
+            assertEquals(1, server.echoRoom().participants().size());
+            List<ProcessHandle> browser = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").contains("chromium")).toList();
+            assertTrue(!browser.isEmpty(), "found the Chromium processes");
+            signal("STOP", browser);
+            long frozenAt = System.nanoTime();
+            try {
+                while (!server.echoRoom().participants().isEmpty()
+                        && System.nanoTime() - frozenAt < Duration.ofSeconds(35).toNanos()) {
+                    Thread.sleep(100);
+                }
+                long detectedMs = (System.nanoTime() - frozenAt) / 1_000_000;
+                LOG.info("frozen browser detected and released after {} ms", detectedMs);
+                assertTrue(server.echoRoom().participants().isEmpty(), "transport still held after 35 s");
+                assertTrue(detectedMs < 30_000, "detected after " + detectedMs + " ms");
+            } finally {
+                signal("CONT", browser);
+            }
+        }
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle p : processes) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+        }
+    }
+
     private static Map<String, Object> awaitStats(HeadlessChromium chromium, Duration timeout,
             Predicate<Map<String, Object>> done) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

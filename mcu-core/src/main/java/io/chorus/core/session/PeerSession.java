@@ -1,0 +1,251 @@
+package io.chorus.core.session;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsRole;
+import io.chorus.core.ice.LocalCandidate;
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.sdp.Fingerprint;
+import io.chorus.core.sdp.IceCandidate;
+import io.chorus.core.sdp.IceCredentials;
+import io.chorus.core.sdp.LocalMedia;
+import io.chorus.core.sdp.LocalTransport;
+import io.chorus.core.sdp.NegotiatedMedia;
+import io.chorus.core.sdp.NegotiatedSession;
+import io.chorus.core.sdp.OutgoingTrack;
+import io.chorus.core.sdp.SdpAnswer;
+import io.chorus.core.sdp.SdpAnswerer;
+import io.chorus.core.sdp.SdpException;
+
+/**
+ * One participant's WebRTC transport, as signalling and rooms see it: accept the browser's offer,
+ * take its trickled candidates, then exchange complete frames. Inside, {@link SecureTransport}
+ * carries ICE/DTLS/SRTP, {@link MediaReceiver} turns RTP into frames, {@link MediaSender} turns
+ * frames into RTP, and {@link RtcpEngine} does reports, NACK, PLI/FIR.
+ */
+public final class PeerSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerSession.class);
+    /** How often NACK retries, key-frame retries and report timing are checked. */
+    private static final long TICK_MS = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Called on transport threads; implementations must not block. */
+    public interface Listener {
+        void onStateChange(SessionState state, String detail);
+
+        /** A server candidate to trickle; {@code candidate} null means there are no more. */
+        void onLocalCandidate(String candidate, String mid, int mLineIndex);
+
+        /** A complete frame from the browser, after loss recovery. */
+        void onFrame(MediaKind kind, EncodedFrame frame);
+
+        /** The browser asked for a key frame of the video the server sends it. */
+        void onKeyFrameRequested();
+    }
+
+    private final TransportContext context;
+    private final String name;
+    private final Listener listener;
+    private final DropCounters drops;
+    private final SecureTransport transport;
+    private final AtomicBoolean offerAccepted = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SessionState state = SessionState.CONNECTING;
+    private volatile MediaReceiver receiver;
+    private volatile MediaSender sender;
+    private volatile RtcpEngine rtcp;
+    private ScheduledFuture<?> ticker;
+
+    public PeerSession(TransportContext context, String name, Listener listener) throws IOException {
+        this.context = context;
+        this.name = name;
+        this.listener = listener;
+        this.drops = new DropCounters(name, LOG);
+        this.transport = new SecureTransport(context, name, new SecureTransport.Receiver() {
+            @Override
+            public void onRtp(byte[] buffer, int offset, int length, long receivedNanos) {
+                MediaReceiver r = receiver;
+                if (r != null) {
+                    r.onRtp(buffer, offset, length, receivedNanos);
+                }
+            }
+
+            @Override
+            public void onRtcp(byte[] buffer, int offset, int length, long receivedNanos) {
+                RtcpEngine engine = rtcp;
+                if (engine != null) {
+                    engine.onRtcp(buffer, offset, length, receivedNanos);
+                }
+            }
+
+            @Override
+            public void onStateChange(SessionState next, String detail) {
+                changeState(next, detail);
+            }
+        }, drops);
+    }
+
+    /** Answers the browser's offer: one BUNDLE transport, VP8 or H.264 video and Opus audio, sendrecv. */
+    public String acceptOffer(String offerSdp) throws SdpException {
+        if (!offerAccepted.compareAndSet(false, true)) {
+            throw new SdpException("an offer was already accepted; renegotiation is not supported");
+        }
+        try {
+            return negotiate(offerSdp);
+        } catch (SdpException | RuntimeException e) {
+            offerAccepted.set(false);
+            throw e;
+        }
+    }
+
+    private String negotiate(String offerSdp) throws SdpException {
+        List<LocalCandidate> candidates = transport.ice().localCandidates();
+        LocalTransport local = new LocalTransport(
+                new IceCredentials(transport.ice().localUfrag(), transport.ice().localPassword()),
+                Fingerprint.sha256(context.certificate().fingerprint().bytes()),
+                candidates.stream().map(IceCandidate::fromLocal).toList(), true);
+        long audioSsrc = randomSsrc();
+        long videoSsrc = randomSsrc();
+        LocalMedia media = new LocalMedia("chorus-" + name, "chorus",
+                OutgoingTrack.withoutRtx("chorus-audio", audioSsrc), OutgoingTrack.withoutRtx("chorus-video", videoSsrc));
+        SdpAnswer answer = SdpAnswerer.answer(offerSdp, local, media);
+        NegotiatedSession negotiated = answer.session();
+
+        CertificateFingerprint remoteFingerprint = new CertificateFingerprint(
+                negotiated.remoteFingerprint().algorithm(), negotiated.remoteFingerprint().value());
+        DtlsRole role = negotiated.dtlsRole() == io.chorus.core.sdp.DtlsRole.CLIENT ? DtlsRole.CLIENT : DtlsRole.SERVER;
+        MediaSender mediaSender = new MediaSender(name, negotiated, media, transport);
+        MediaReceiver mediaReceiver = new MediaReceiver(name, negotiated, listener, drops);
+        RtcpEngine engine = new RtcpEngine(name, media.cname(), mediaReceiver, mediaSender, transport, listener,
+                drops);
+        mediaReceiver.setKeyFrameNeeded(engine::requestKeyFrame);
+        sender = mediaSender;
+        receiver = mediaReceiver;
+        rtcp = engine;
+        transport.prepareDtls(context, role, remoteFingerprint);
+
+        transport.ice().start(negotiated.remoteIce().ufrag(), negotiated.remoteIce().password());
+        for (IceCandidate candidate : negotiated.remoteCandidates()) {
+            transport.ice().addRemoteCandidate(candidate.toRemoteCandidateInfo());
+        }
+        NegotiatedMedia bundle = negotiated.transportMedia();
+        String mid = bundle.mid() == null ? "0" : bundle.mid();
+        context.timers().execute(() -> {
+            for (LocalCandidate c : candidates) {
+                listener.onLocalCandidate(IceCandidate.fromLocal(c).toCandidateString(), mid, bundle.mLineIndex());
+            }
+            listener.onLocalCandidate(null, mid, bundle.mLineIndex());
+        });
+        synchronized (this) {
+            if (!closed.get()) {
+                ticker = context.timers().scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+        LOG.info("{}: answered offer; DTLS {}; {}", name, role, negotiated.media().stream()
+                .map(m -> m.kind() + " " + m.codec().encoding() + "/" + m.codec().payloadType()
+                        + m.rtxPayloadType().stream().mapToObj(pt -> " rtx/" + pt).findFirst().orElse(""))
+                .toList());
+        return answer.sdp();
+    }
+
+    /** A trickled browser candidate; null means end of candidates. */
+    public void addRemoteCandidate(String candidate) throws SdpException {
+        if (candidate == null) {
+            LOG.debug("{}: browser finished gathering candidates", name);
+            return;
+        }
+        IceCandidate parsed = IceCandidate.parse(candidate);
+        transport.ice().addRemoteCandidate(parsed.toRemoteCandidateInfo());
+    }
+
+    /**
+     * Sends a complete frame to the browser on the server's own stream of that kind; the frame's
+     * timestamp is in the codec's clock, the session maps it onto its own RTP timeline.
+     */
+    public void sendFrame(MediaKind kind, EncodedFrame frame) {
+        MediaSender s = sender;
+        if (s != null && transport.secured()) {
+            s.send(kind, frame);
+        }
+    }
+
+    /** Asks the browser for a key frame of its video (PLI or FIR, rate-limited). */
+    public void requestKeyFrame() {
+        RtcpEngine engine = rtcp;
+        if (engine != null) {
+            engine.requestKeyFrame();
+        }
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The ICE pair in use, "local -> remote", or null. */
+    public String selectedPair() {
+        return transport.ice().selectedPair();
+    }
+
+    public long dropped(DropReason reason) {
+        return drops.count(reason);
+    }
+
+    private void tick() {
+        RtcpEngine engine = rtcp;
+        if (engine != null && transport.secured()) {
+            try {
+                engine.tick(System.nanoTime());
+            } catch (RuntimeException e) {
+                LOG.error("{}: RTCP timer failed", name, e);
+            }
+        }
+    }
+
+    private void changeState(SessionState next, String detail) {
+        synchronized (this) {
+            SessionState previous = state;
+            if (previous == next || previous == SessionState.CLOSED || previous == SessionState.FAILED) {
+                return;
+            }
+            state = next;
+            LOG.info("{}: {} -> {} ({})", name, previous, next, detail);
+        }
+        if (next == SessionState.FAILED || next == SessionState.CLOSED) {
+            stopTicker();
+        }
+        listener.onStateChange(next, detail);
+    }
+
+    private synchronized void stopTicker() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stopTicker();
+            transport.close();
+            synchronized (this) {
+                if (state != SessionState.FAILED) {
+                    state = SessionState.CLOSED;
+                }
+            }
+            LOG.info("{}: closed; drops {}", name, drops.snapshot());
+        }
+    }
+
+    private static long randomSsrc() {
+        return RANDOM.nextInt() & 0xFFFF_FFFFL;
+    }
+}

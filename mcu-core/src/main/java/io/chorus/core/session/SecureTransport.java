@@ -1,0 +1,209 @@
+package io.chorus.core.session;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsHandshakeResult;
+import io.chorus.core.dtls.DtlsRole;
+import io.chorus.core.dtls.DtlsSrtpKeys;
+import io.chorus.core.dtls.DtlsTransport;
+import io.chorus.core.dtls.DtlsTransportListener;
+import io.chorus.core.ice.IceState;
+import io.chorus.core.ice.IceTransport;
+import io.chorus.core.net.PacketClassifier;
+import io.chorus.core.srtp.SrtpContext;
+import io.chorus.core.srtp.SrtpException;
+
+/**
+ * ICE, DTLS and SRTP for one participant: datagrams from the shared port are demultiplexed
+ * (RFC 7983), DTLS records go to the handshake, SRTP/SRTCP is unprotected and handed up as plain
+ * RTP and RTCP. Outgoing packets are protected and sent on the selected pair.
+ * <p>
+ * Threads: {@link Receiver} is called on ice4j's receive thread. Sends may come from that thread
+ * and from the timer thread, so the outgoing SRTP context is guarded by a lock held only for one
+ * protect-and-send.
+ */
+final class SecureTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SecureTransport.class);
+
+    interface Receiver {
+        void onRtp(byte[] buffer, int offset, int length, long receivedNanos);
+
+        void onRtcp(byte[] buffer, int offset, int length, long receivedNanos);
+
+        void onStateChange(SessionState state, String detail);
+    }
+
+    private final String name;
+    private final Receiver receiver;
+    private final DropCounters drops;
+    private final IceTransport ice;
+    private final Object sendLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile DtlsTransport dtls;
+    private volatile SrtpContext inbound;
+    private SrtpContext outbound;
+
+    SecureTransport(TransportContext context, String name, Receiver receiver, DropCounters drops) throws IOException {
+        this.name = name;
+        this.receiver = receiver;
+        this.drops = drops;
+        this.ice = new IceTransport(context.port(), name, this::onDatagram, this::onIceState);
+    }
+
+    IceTransport ice() {
+        return ice;
+    }
+
+    /** Prepares DTLS; the handshake starts once ICE has selected a pair. */
+    void prepareDtls(TransportContext context, DtlsRole role, CertificateFingerprint remoteFingerprint) {
+        dtls = new DtlsTransport(name, role, context.certificate(), remoteFingerprint, this::sendRaw,
+                new DtlsTransportListener() {
+                    @Override
+                    public void onHandshakeComplete(DtlsHandshakeResult result) {
+                        onKeys(result);
+                    }
+
+                    @Override
+                    public void onHandshakeFailed(String reason) {
+                        receiver.onStateChange(SessionState.FAILED, "DTLS handshake failed: " + reason);
+                    }
+
+                    @Override
+                    public void onClosed(String reason) {
+                        receiver.onStateChange(SessionState.CLOSED, "DTLS closed: " + reason);
+                    }
+                });
+    }
+
+    boolean secured() {
+        return inbound != null;
+    }
+
+    /**
+     * Protects an RTP packet in place (the array must have room for the SRTP tag after
+     * {@code length}) and sends it. Returns the protected length, or -1 if keys are not ready or
+     * the send failed.
+     */
+    int sendRtp(byte[] buffer, int offset, int length) {
+        return protectAndSend(buffer, offset, length, false);
+    }
+
+    /** Like {@link #sendRtp} for an RTCP compound packet (room for the SRTCP trailer needed). */
+    int sendRtcp(byte[] buffer, int offset, int length) {
+        return protectAndSend(buffer, offset, length, true);
+    }
+
+    /** Sends bytes that are already protected, e.g. a retransmission of a stored packet. */
+    void sendProtected(byte[] buffer, int offset, int length) {
+        sendRaw(buffer, offset, length);
+    }
+
+    private int protectAndSend(byte[] buffer, int offset, int length, boolean rtcp) {
+        synchronized (sendLock) {
+            if (outbound == null || closed.get()) {
+                return -1;
+            }
+            int protectedLength;
+            try {
+                protectedLength = rtcp ? outbound.protectRtcp(buffer, offset, length)
+                        : outbound.protectRtp(buffer, offset, length);
+            } catch (SrtpException e) {
+                LOG.warn("{}: cannot protect outgoing {} packet: {}", name, rtcp ? "RTCP" : "RTP", e.getMessage());
+                return -1;
+            }
+            return sendRaw(buffer, offset, protectedLength) ? protectedLength : -1;
+        }
+    }
+
+    private boolean sendRaw(byte[] buffer, int offset, int length) {
+        try {
+            ice.send(buffer, offset, length);
+            return true;
+        } catch (IOException e) {
+            LOG.debug("{}: send failed: {}", name, e.getMessage());
+            return false;
+        }
+    }
+
+    private void onKeys(DtlsHandshakeResult result) {
+        DtlsSrtpKeys keys = result.srtpKeys();
+        synchronized (sendLock) {
+            outbound = keys.newProtectContext();
+        }
+        inbound = keys.newUnprotectContext();
+        LOG.info("{}: DTLS-SRTP established as {} with {} over {}", name, result.role(), result.profile(),
+                ice.selectedPair());
+        receiver.onStateChange(SessionState.CONNECTED, "DTLS-SRTP " + result.profile() + " over "
+                + ice.selectedPair());
+    }
+
+    private void onIceState(IceState state, String detail) {
+        switch (state) {
+            case CONNECTED -> {
+                DtlsTransport transport = dtls;
+                if (transport != null) {
+                    transport.start();
+                }
+            }
+            case FAILED -> receiver.onStateChange(SessionState.FAILED, "ICE: " + detail);
+            default -> {
+            }
+        }
+    }
+
+    private void onDatagram(byte[] buffer, int offset, int length, long receivedNanos) {
+        switch (PacketClassifier.classify(buffer, offset, length)) {
+            case DTLS -> {
+                DtlsTransport transport = dtls;
+                if (transport != null) {
+                    transport.receive(buffer, offset, length);
+                }
+            }
+            case RTP -> unprotect(buffer, offset, length, receivedNanos, false);
+            case RTCP -> unprotect(buffer, offset, length, receivedNanos, true);
+            default -> drops.drop(DropReason.UNKNOWN_PROTOCOL, "first byte " + (buffer[offset] & 0xFF));
+        }
+    }
+
+    private void unprotect(byte[] buffer, int offset, int length, long receivedNanos, boolean rtcp) {
+        SrtpContext context = inbound;
+        if (context == null) {
+            drops.drop(DropReason.BEFORE_KEYS, (rtcp ? "SRTCP" : "SRTP") + " before the DTLS handshake completed");
+            return;
+        }
+        int plainLength;
+        try {
+            plainLength = rtcp ? context.unprotectRtcp(buffer, offset, length)
+                    : context.unprotectRtp(buffer, offset, length);
+        } catch (SrtpException e) {
+            DropReason reason = switch (e.reason()) {
+                case AUTH_FAILED -> DropReason.SRTP_AUTH_FAILED;
+                case REPLAYED, TOO_OLD -> DropReason.SRTP_REPLAYED;
+                case MALFORMED -> DropReason.SRTP_MALFORMED;
+            };
+            drops.drop(reason, e.getMessage());
+            return;
+        }
+        if (rtcp) {
+            receiver.onRtcp(buffer, offset, plainLength, receivedNanos);
+        } else {
+            receiver.onRtp(buffer, offset, plainLength, receivedNanos);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            DtlsTransport transport = dtls;
+            if (transport != null) {
+                transport.close();
+            }
+            ice.close();
+        }
+    }
+}
