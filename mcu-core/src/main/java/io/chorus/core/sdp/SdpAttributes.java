@@ -137,6 +137,22 @@ public final class SdpAttributes {
                 fmtps.get(payloadType), codecFeedback));
     }
 
+    /** Equal when the same attributes appear in the same order; the typed views follow from them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SdpAttributes that && all.equals(that.all);
+    }
+
+    @Override
+    public int hashCode() {
+        return all.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return all.toString();
+    }
+
     /** Collects attributes line by line, checking the ones with a meaning for negotiation. */
     static final class Builder {
         private final List<SdpAttribute> all = new ArrayList<>();
