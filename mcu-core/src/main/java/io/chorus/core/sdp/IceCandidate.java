@@ -14,8 +14,10 @@ import io.chorus.core.ice.RemoteCandidateInfo;
  * An ICE candidate line, RFC 8839 section 5.1:
  *
  * <pre>
- * candidate:&lt;foundation&gt; &lt;component&gt; &lt;transport&gt; &lt;priority&gt; &lt;address&gt; &lt;port&gt; typ &lt;type&gt;
- *           [raddr &lt;related address&gt; rport &lt;related port&gt;] *(&lt;extension name&gt; &lt;extension value&gt;)
+ * candidate:&lt;foundation&gt; &lt;component&gt; &lt;transport&gt; &lt;priority&gt;
+ *           &lt;address&gt; &lt;port&gt; typ &lt;type&gt;
+ *           [raddr &lt;related address&gt; rport &lt;related port&gt;]
+ *           *(&lt;extension name&gt; &lt;extension value&gt;)
  * </pre>
  *
  * The same text travels inside an SDP ({@code a=candidate:...}) and alone in trickle ICE messages
@@ -49,7 +51,8 @@ public record IceCandidate(String foundation, int component, String transport, l
             line = line.substring(2);
         }
         if (!line.startsWith(PREFIX)) {
-            throw new SdpException("a candidate must start with '" + PREFIX + "': '" + abbreviate(text) + "'");
+            throw new SdpException("a candidate must start with '" + PREFIX + "': '" + SdpTokens.abbreviate(text)
+                    + "'");
         }
         return parseAttributeValue(line.substring(PREFIX.length()));
     }
@@ -59,11 +62,11 @@ public record IceCandidate(String foundation, int component, String transport, l
         String[] t = SdpTokens.split(value);
         if (t.length < MANDATORY_FIELDS) {
             throw new SdpException("candidate has " + t.length + " of the " + MANDATORY_FIELDS
-                    + " mandatory fields: '" + abbreviate(value) + "'");
+                    + " mandatory fields: '" + SdpTokens.abbreviate(value) + "'");
         }
         String foundation = t[0];
         if (foundation.length() > 32 || !foundation.chars().allMatch(IceCandidate::isIceChar)) {
-            throw new SdpException("bad candidate foundation '" + abbreviate(foundation) + "'");
+            throw new SdpException("bad candidate foundation '" + SdpTokens.abbreviate(foundation) + "'");
         }
         int component = SdpTokens.integer(t[1], 1, 256, "candidate component");
         String transport = t[2];
@@ -71,14 +74,14 @@ public record IceCandidate(String foundation, int component, String transport, l
         String address = t[4];
         int port = SdpTokens.integer(t[5], 0, 65535, "candidate port");
         if (!"typ".equals(t[6])) {
-            throw new SdpException("expected 'typ' after the port, found '" + abbreviate(t[6]) + "'");
+            throw new SdpException("expected 'typ' after the port, found '" + SdpTokens.abbreviate(t[6]) + "'");
         }
         String type = t[7];
         if (!TYPES.contains(type)) {
-            throw new SdpException("unknown candidate type '" + abbreviate(type) + "'");
+            throw new SdpException("unknown candidate type '" + SdpTokens.abbreviate(type) + "'");
         }
         if ((t.length - MANDATORY_FIELDS) % 2 != 0) {
-            throw new SdpException("candidate extension '" + abbreviate(t[t.length - 1]) + "' has no value");
+            throw new SdpException("candidate extension '" + SdpTokens.abbreviate(t[t.length - 1]) + "' has no value");
         }
         String relatedAddress = null;
         String relatedPort = null;
@@ -89,7 +92,7 @@ public record IceCandidate(String foundation, int component, String transport, l
                 case "rport" -> relatedPort = t[i + 1];
                 default -> {
                     if (extensions.put(t[i], t[i + 1]) != null) {
-                        throw new SdpException("candidate extension '" + abbreviate(t[i]) + "' repeated");
+                        throw new SdpException("candidate extension '" + SdpTokens.abbreviate(t[i]) + "' repeated");
                     }
                 }
             }
@@ -137,9 +140,5 @@ public record IceCandidate(String foundation, int component, String transport, l
     /** ice-char of RFC 8839 section 5.1: ALPHA / DIGIT / "+" / "/". */
     private static boolean isIceChar(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

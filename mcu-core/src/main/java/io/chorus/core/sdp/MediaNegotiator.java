@@ -52,7 +52,8 @@ final class MediaNegotiator {
         Direction direction = attributes.direction().orElse(sessionDirection).reversed();
         return MediaDecision.accept(offered, new NegotiatedMedia(offered.index(), attributes.mid().orElse(null),
                 kind.get(), direction, trimmed, choice.get().rtx().map(MediaNegotiator::withoutFeedback),
-                keptExtensions(attributes.extensions()), attributes.rtcpRsize(), RemoteSource.fromAttributes(attributes)));
+                keptExtensions(attributes.extensions()), attributes.rtcpRsize(),
+                RemoteSource.fromAttributes(attributes)));
     }
 
     private static Optional<MediaKind> kindOf(String media) {

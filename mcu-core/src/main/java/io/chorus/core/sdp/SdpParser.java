@@ -34,7 +34,10 @@ public final class SdpParser {
         }
         List<String> lines = splitLines(text);
         checkHeader(lines);
-        List<SdpLine> sessionLines = new ArrayList<>(List.of(new SdpLine('v', "0")));
+        String origin = lines.get(1).substring(2);
+        String sessionName = lines.get(2).substring(2);
+        List<SdpLine> sessionLines = new ArrayList<>(List.of(new SdpLine('v', "0"), new SdpLine('o', origin),
+                new SdpLine('s', sessionName)));
         SdpAttributes.Builder sessionAttributes = new SdpAttributes.Builder();
         List<MediaSection> media = new ArrayList<>();
         Set<String> mids = new HashSet<>();
@@ -59,10 +62,6 @@ public final class SdpParser {
         if (section != null) {
             media.add(section.build(mids));
         }
-        String origin = lines.get(1).substring(2);
-        String sessionName = lines.get(2).substring(2);
-        sessionLines.add(1, new SdpLine('o', origin));
-        sessionLines.add(2, new SdpLine('s', sessionName));
         return new SessionDescription(origin, sessionName, sessionLines, sessionAttributes.build(), media);
     }
 
@@ -111,7 +110,7 @@ public final class SdpParser {
     private static SdpLine typedLine(String line, int lineNumber) throws SdpException {
         if (line.length() < 2 || line.charAt(1) != '=' || TYPE_LETTERS.indexOf(line.charAt(0)) < 0) {
             throw new SdpException("line " + lineNumber + ": not a '<type>=<value>' line with a known type: '"
-                    + abbreviate(line) + "'");
+                    + SdpTokens.abbreviate(line) + "'");
         }
         for (int i = 2; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -126,13 +125,9 @@ public final class SdpParser {
         int colon = text.indexOf(':');
         String name = colon < 0 ? text : text.substring(0, colon);
         if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
-            throw new SdpException("line " + lineNumber + ": bad attribute name '" + abbreviate(name) + "'");
+            throw new SdpException("line " + lineNumber + ": bad attribute name '" + SdpTokens.abbreviate(name) + "'");
         }
         return new SdpAttribute(name, colon < 0 ? null : text.substring(colon + 1));
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 
     /** Collects one m-section. */
@@ -159,7 +154,7 @@ public final class SdpParser {
             String[] tokens = SdpTokens.split(value);
             if (tokens.length < 4) {
                 throw new SdpException("line " + lineNumber + ": m= needs '<media> <port> <proto> <format>...', got '"
-                        + abbreviate(value) + "'");
+                        + SdpTokens.abbreviate(value) + "'");
             }
             try {
                 String portToken = tokens[1];
@@ -185,8 +180,8 @@ public final class SdpParser {
             SdpAttributes built = attributes.build();
             String mid = built.mid().orElse(null);
             if (mid != null && !midsSoFar.add(mid)) {
-                throw new SdpException("line " + lineNumber + ": m=" + kind + " reuses mid '" + abbreviate(mid)
-                        + "' of an earlier m-line");
+                throw new SdpException("line " + lineNumber + ": m=" + kind + " reuses mid '"
+                        + SdpTokens.abbreviate(mid) + "' of an earlier m-line");
             }
             return new MediaSection(index, kind, port, proto, formats, lines, built);
         }

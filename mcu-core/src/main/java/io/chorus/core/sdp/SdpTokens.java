@@ -29,6 +29,11 @@ final class SdpTokens {
         return parsed;
     }
 
+    /** Keeps error messages readable when the offending text is long or hostile. */
+    static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+
     /** Payload types are 7-bit (RFC 3550 section 5.1). */
     static int payloadType(String token) throws SdpException {
         return integer(token, 0, 127, "payload type");
