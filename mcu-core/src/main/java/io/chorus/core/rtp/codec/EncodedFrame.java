@@ -1,0 +1,22 @@
+package io.chorus.core.rtp.codec;
+
+import java.util.Objects;
+
+/**
+ * One complete encoded frame, codec bytes only (no RTP): a VP8 frame, an H.264 access unit in
+ * Annex B byte-stream form, or one Opus packet.
+ *
+ * @param timestamp RTP timestamp in the codec's clock (90 kHz video, 48 kHz Opus)
+ * @param keyFrame  decodable without earlier frames (VP8 key frame, H.264 IDR; always true for Opus)
+ * @param width     picture width from a key frame header, 0 when unknown
+ * @param height    picture height from a key frame header, 0 when unknown
+ */
+public record EncodedFrame(byte[] data, long timestamp, boolean keyFrame, int width, int height) {
+    public EncodedFrame {
+        Objects.requireNonNull(data, "data");
+    }
+
+    public static EncodedFrame audio(byte[] data, long timestamp) {
+        return new EncodedFrame(data, timestamp, true, 0, 0);
+    }
+}
