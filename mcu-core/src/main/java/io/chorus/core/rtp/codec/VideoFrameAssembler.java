@@ -32,6 +32,12 @@ public final class VideoFrameAssembler implements Depacketizer {
     }
 
     private final VideoPayloadFormat format;
+    /**
+     * Added to unwrapped sequence numbers so that packets reordered before the first one seen stay
+     * positive and -1 can mean "nothing yet".
+     */
+    private static final long SEQUENCE_BASE = 1L << 32;
+
     private final SequenceUnwrapper unwrapper = new SequenceUnwrapper();
     private final TreeMap<Long, Slot> slots = new TreeMap<>();
     private long lastReleased = -1;
@@ -45,7 +51,7 @@ public final class VideoFrameAssembler implements Depacketizer {
 
     @Override
     public List<EncodedFrame> push(RtpPacket packet) throws MalformedPacketException {
-        long seq = unwrapper.unwrap(packet.sequenceNumber());
+        long seq = unwrapper.unwrap(packet.sequenceNumber()) + SEQUENCE_BASE;
         if ((lastReleased >= 0 && seq <= lastReleased) || slots.containsKey(seq)) {
             return List.of();
         }

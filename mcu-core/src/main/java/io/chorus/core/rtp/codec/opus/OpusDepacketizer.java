@@ -15,6 +15,12 @@ import io.chorus.core.rtp.codec.EncodedFrame;
  * conceal them.
  */
 public final class OpusDepacketizer implements Depacketizer {
+    /**
+     * Added to unwrapped sequence numbers so that packets reordered before the first one seen stay
+     * positive and -1 can mean "nothing yet".
+     */
+    private static final long SEQUENCE_BASE = 1L << 32;
+
     private final SequenceUnwrapper unwrapper = new SequenceUnwrapper();
     private long highest = -1;
     private long lost;
@@ -23,7 +29,7 @@ public final class OpusDepacketizer implements Depacketizer {
     @Override
     public List<EncodedFrame> push(RtpPacket packet) throws MalformedPacketException {
         OpusToc.parse(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
-        long seq = unwrapper.unwrap(packet.sequenceNumber());
+        long seq = unwrapper.unwrap(packet.sequenceNumber()) + SEQUENCE_BASE;
         if (highest >= 0 && seq <= highest) {
             late++;
             return List.of();
