@@ -89,8 +89,17 @@ public final class VideoFrameAssembler implements Depacketizer {
             byte[] data = assemble(next);
             boolean key = format.isKeyFrame(data);
             boolean contiguous = lastReleased >= 0 && next.first() == lastReleased + 1;
-            if (!contiguous && lastReleased >= 0 && !key && complete.size() < FRAMES_BEFORE_GIVING_UP) {
-                return out;
+            boolean mayStillHeal = !contiguous && !key && complete.size() < FRAMES_BEFORE_GIVING_UP;
+            if (mayStillHeal) {
+                // A hole before this frame may yet be filled by NACK or reordering (at the very start,
+                // the key frame may simply not have arrived yet), unless a later key frame makes it moot.
+                FrameSpan laterKey = firstKeyFrame(complete);
+                if (laterKey == null) {
+                    return out;
+                }
+                next = laterKey;
+                data = assemble(next);
+                key = true;
             }
             if (!contiguous && lastReleased >= 0 && !key) {
                 waitingForKeyFrame = true;
@@ -107,6 +116,15 @@ public final class VideoFrameAssembler implements Depacketizer {
             int[] size = key ? format.dimensions(data) : new int[] {0, 0};
             out.add(new EncodedFrame(data, next.timestamp(), key, size[0], size[1]));
         }
+    }
+
+    private FrameSpan firstKeyFrame(List<FrameSpan> complete) {
+        for (FrameSpan span : complete) {
+            if (format.isKeyFrame(assemble(span))) {
+                return span;
+            }
+        }
+        return null;
     }
 
     /** Complete frames in sequence order. */

@@ -123,6 +123,22 @@ class Vp8RoundTripTest {
             out.addAll(depacketizer.push(p));
         }
         assertEquals(List.of(3000L, 6000L), out.stream().map(EncodedFrame::timestamp).toList());
+        assertFalse(depacketizer.needsKeyFrame(), "the key frame came by itself");
+    }
+
+    @Test
+    void aStreamJoinedWithoutKeyFrameAsksForOne() throws Exception {
+        Random random = new Random(3);
+        List<EncodedFrame> frames = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            frames.add(new EncodedFrame(deltaFrame(100, random), 3000L * i, false, 0, 0));
+        }
+        Depacketizer depacketizer = PayloadFormats.depacketizer("VP8");
+        List<EncodedFrame> out = new ArrayList<>();
+        for (RtpPacket p : packets(frames, 10)) {
+            out.addAll(depacketizer.push(p));
+        }
+        assertTrue(out.isEmpty(), "nothing decodable was released");
         assertTrue(depacketizer.needsKeyFrame());
         assertFalse(depacketizer.needsKeyFrame(), "reading the flag clears it");
     }
