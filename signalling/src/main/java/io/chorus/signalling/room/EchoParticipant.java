@@ -1,5 +1,6 @@
 package io.chorus.signalling.room;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
     private volatile boolean videoMuted;
 
     EchoParticipant(String id, String name, TransportContext transport, SignallingChannel channel,
-            ServerMessages messages, Runnable onClosed) {
+            ServerMessages messages, Runnable onClosed) throws IOException {
         this.id = id;
         this.name = name;
         this.channel = channel;

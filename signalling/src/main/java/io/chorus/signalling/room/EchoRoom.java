@@ -1,12 +1,18 @@
 package io.chorus.signalling.room;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.session.TransportContext;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
 
 /**
@@ -14,6 +20,7 @@ import io.chorus.signalling.protocol.ServerMessages;
  * transport path, like Janus's EchoTest. Participants do not see or hear each other.
  */
 public final class EchoRoom {
+    private static final Logger LOG = LoggerFactory.getLogger(EchoRoom.class);
     private final TransportContext transport;
     private final ServerMessages messages;
     private final AtomicLong nextId = new AtomicLong(1);
@@ -24,10 +31,15 @@ public final class EchoRoom {
         this.messages = new ServerMessages(mapper);
     }
 
-    Participant join(String name, SignallingChannel channel) {
+    Participant join(String name, SignallingChannel channel) throws ProtocolException {
         String id = "p" + nextId.getAndIncrement();
-        EchoParticipant participant = new EchoParticipant(id, name, transport, channel, messages,
-                () -> participants.remove(id));
+        EchoParticipant participant;
+        try {
+            participant = new EchoParticipant(id, name, transport, channel, messages, () -> participants.remove(id));
+        } catch (IOException e) {
+            LOG.error("{}: cannot create a media transport", id, e);
+            throw new ProtocolException(ErrorCode.INTERNAL_ERROR, "the server could not create a media transport");
+        }
         participants.put(id, participant);
         return participant;
     }
