@@ -1,15 +1,16 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * What a completed DTLS-SRTP handshake yields: the SRTP profile both sides agreed on and the keying
- * material exported with the label "EXTRACTOR-dtls_srtp" (RFC 5764 4.2). The material is laid out as
- * client key | server key | client salt | server salt; the accessors below cut out our (local) and
- * the peer's (remote) halves according to our role. {@link #toString()} never shows key bytes.
+ * material exported with the label "EXTRACTOR-dtls_srtp" (RFC 5764 4.2); {@link #srtpKeys()} splits it.
+ * {@link #toString()} never shows key bytes.
  */
-public record DtlsHandshakeResult(DtlsRole role, DtlsSrtpProfile profile, byte[] keyingMaterial) {
+public record DtlsHandshakeResult(DtlsRole role, SrtpProfile profile, byte[] keyingMaterial) {
 
     public DtlsHandshakeResult {
         Objects.requireNonNull(role, "role");
@@ -23,7 +24,7 @@ public record DtlsHandshakeResult(DtlsRole role, DtlsSrtpProfile profile, byte[]
 
     /** The RFC 5764 SRTPProtectionProfile value, e.g. 0x0001 or 0x0007. */
     public int profileId() {
-        return profile.id();
+        return profile.dtlsProtectionProfileId();
     }
 
     @Override
@@ -31,35 +32,9 @@ public record DtlsHandshakeResult(DtlsRole role, DtlsSrtpProfile profile, byte[]
         return keyingMaterial.clone();
     }
 
-    /** Master key for what we send (our SRTP protect context). */
-    public byte[] localMasterKey() {
-        return masterKey(role == DtlsRole.CLIENT);
-    }
-
-    public byte[] localMasterSalt() {
-        return masterSalt(role == DtlsRole.CLIENT);
-    }
-
-    /** Master key for what the peer sends (our SRTP unprotect context). */
-    public byte[] remoteMasterKey() {
-        return masterKey(role != DtlsRole.CLIENT);
-    }
-
-    public byte[] remoteMasterSalt() {
-        return masterSalt(role != DtlsRole.CLIENT);
-    }
-
-    private byte[] masterKey(boolean client) {
-        int keyLength = profile.masterKeyLength();
-        int from = client ? 0 : keyLength;
-        return Arrays.copyOfRange(keyingMaterial, from, from + keyLength);
-    }
-
-    private byte[] masterSalt(boolean client) {
-        int keyLength = profile.masterKeyLength();
-        int saltLength = profile.masterSaltLength();
-        int from = 2 * keyLength + (client ? 0 : saltLength);
-        return Arrays.copyOfRange(keyingMaterial, from, from + saltLength);
+    /** Our and the peer's SRTP master keys, cut from the material by our role. */
+    public DtlsSrtpKeys srtpKeys() {
+        return DtlsSrtpKeys.fromKeyingMaterial(profile, keyingMaterial, role);
     }
 
     @Override

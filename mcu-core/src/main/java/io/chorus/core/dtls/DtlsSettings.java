@@ -1,5 +1,7 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Objects;
  *                              messages to fit. 1200 is what browsers use and survives tunnels.
  * @param receiveQueueCapacity  datagrams waiting for the DTLS thread; more are dropped and counted
  */
-public record DtlsSettings(List<DtlsSrtpProfile> srtpProfiles, Duration handshakeTimeout, int maxDatagramSize,
+public record DtlsSettings(List<SrtpProfile> srtpProfiles, Duration handshakeTimeout, int maxDatagramSize,
         int receiveQueueCapacity) {
 
     /** Room for a few full handshake flights with retransmissions. */
@@ -54,11 +56,11 @@ public record DtlsSettings(List<DtlsSrtpProfile> srtpProfiles, Duration handshak
     }
 
     public static DtlsSettings defaults() {
-        return new DtlsSettings(List.of(DtlsSrtpProfile.AEAD_AES_128_GCM, DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80),
+        return new DtlsSettings(List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80),
                 DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_DATAGRAM_SIZE, DEFAULT_RECEIVE_QUEUE_CAPACITY);
     }
 
-    public DtlsSettings withSrtpProfiles(DtlsSrtpProfile... profiles) {
+    public DtlsSettings withSrtpProfiles(SrtpProfile... profiles) {
         return new DtlsSettings(List.of(profiles), handshakeTimeout, maxDatagramSize, receiveQueueCapacity);
     }
 

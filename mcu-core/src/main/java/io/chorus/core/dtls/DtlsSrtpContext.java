@@ -1,5 +1,7 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
@@ -60,11 +62,11 @@ final class DtlsSrtpContext {
     private final DtlsRole role;
     private final DtlsCertificate certificate;
     private final PeerCertificateCheck peerCheck;
-    private final List<DtlsSrtpProfile> srtpProfiles;
+    private final List<SrtpProfile> srtpProfiles;
     private final int handshakeTimeoutMillis;
 
     // Written and read on the DTLS thread only, apart from closeNotifyReceived.
-    private DtlsSrtpProfile negotiatedProfile;
+    private SrtpProfile negotiatedProfile;
     private DtlsHandshakeResult result;
     private volatile boolean closeNotifyReceived;
 
@@ -90,16 +92,16 @@ final class DtlsSrtpContext {
         return handshakeTimeoutMillis;
     }
 
-    List<DtlsSrtpProfile> srtpProfiles() {
+    List<SrtpProfile> srtpProfiles() {
         return srtpProfiles;
     }
 
     /** Server: remember the profile picked from the client's offer. Client: the one the server chose. */
-    void srtpProfileNegotiated(DtlsSrtpProfile profile) {
+    void srtpProfileNegotiated(SrtpProfile profile) {
         this.negotiatedProfile = profile;
     }
 
-    DtlsSrtpProfile negotiatedProfile() {
+    SrtpProfile negotiatedProfile() {
         return negotiatedProfile;
     }
 

@@ -1,5 +1,7 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,19 +24,19 @@ final class UseSrtpNegotiation {
     }
 
     /** The client's extension: every profile we accept, in order of preference. */
-    static UseSRTPData offer(List<DtlsSrtpProfile> profiles) {
-        return new UseSRTPData(profiles.stream().mapToInt(DtlsSrtpProfile::id).toArray(), NO_MKI);
+    static UseSRTPData offer(List<SrtpProfile> profiles) {
+        return new UseSRTPData(profiles.stream().mapToInt(SrtpProfile::dtlsProtectionProfileId).toArray(), NO_MKI);
     }
 
     /** Server side: our most preferred profile among those the client offered. */
-    static DtlsSrtpProfile select(UseSRTPData clientOffer, List<DtlsSrtpProfile> preference) throws TlsFatalAlert {
+    static SrtpProfile select(UseSRTPData clientOffer, List<SrtpProfile> preference) throws TlsFatalAlert {
         if (clientOffer == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure,
                     "client did not offer use_srtp; WebRTC media needs DTLS-SRTP");
         }
         int[] offered = clientOffer.getProtectionProfiles();
-        for (DtlsSrtpProfile profile : preference) {
-            if (Arrays.stream(offered).anyMatch(id -> id == profile.id())) {
+        for (SrtpProfile profile : preference) {
+            if (Arrays.stream(offered).anyMatch(id -> id == profile.dtlsProtectionProfileId())) {
                 return profile;
             }
         }
@@ -43,12 +45,12 @@ final class UseSrtpNegotiation {
     }
 
     /** The server's extension: the one profile chosen, no MKI. */
-    static UseSRTPData answer(DtlsSrtpProfile selected) {
-        return new UseSRTPData(new int[] {selected.id()}, NO_MKI);
+    static UseSRTPData answer(SrtpProfile selected) {
+        return new UseSRTPData(new int[] {selected.dtlsProtectionProfileId()}, NO_MKI);
     }
 
     /** Client side: the server must pick exactly one profile we offered and no MKI (RFC 5764 4.1.1). */
-    static DtlsSrtpProfile acceptAnswer(UseSRTPData serverAnswer, List<DtlsSrtpProfile> offered)
+    static SrtpProfile acceptAnswer(UseSRTPData serverAnswer, List<SrtpProfile> offered)
             throws TlsFatalAlert {
         if (serverAnswer == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure,
@@ -63,8 +65,8 @@ final class UseSrtpNegotiation {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter,
                     "server chose an SRTP MKI although we offered none");
         }
-        for (DtlsSrtpProfile profile : offered) {
-            if (profile.id() == chosen[0]) {
+        for (SrtpProfile profile : offered) {
+            if (profile.dtlsProtectionProfileId() == chosen[0]) {
                 return profile;
             }
         }

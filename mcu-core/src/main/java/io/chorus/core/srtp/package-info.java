@@ -2,7 +2,7 @@
  * SRTP and SRTCP (RFC 3711) for the two DTLS-SRTP protection profiles browsers offer:
  * SRTP_AES128_CM_HMAC_SHA1_80 and SRTP_AEAD_AES_128_GCM (RFC 7714).
  *
- * <p>Keys come from the DTLS exporter ({@link io.chorus.core.srtp.DtlsSrtpKeys} splits them by
+ * <p>Keys come from the DTLS exporter ({@code io.chorus.core.dtls.DtlsSrtpKeys} splits them by
  * role); {@link io.chorus.core.srtp.SrtpContext} does the per-packet work in place on the
  * caller's buffer.
  *

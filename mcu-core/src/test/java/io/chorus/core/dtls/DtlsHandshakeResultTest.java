@@ -1,5 +1,7 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DtlsHandshakeResultTest {
 
     /** Byte i of the material is i, so every slice names its own offsets. */
-    private static byte[] countingMaterial(DtlsSrtpProfile profile) {
+    private static byte[] countingMaterial(SrtpProfile profile) {
         byte[] material = new byte[profile.keyingMaterialLength()];
         for (int i = 0; i < material.length; i++) {
             material[i] = (byte) i;
@@ -27,37 +29,38 @@ class DtlsHandshakeResultTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DtlsSrtpProfile.class)
-    void splitsKeyingMaterialAsRfc5764Section42(DtlsSrtpProfile profile) {
+    @EnumSource(SrtpProfile.class)
+    void splitsKeyingMaterialAsRfc5764Section42(SrtpProfile profile) {
         int k = profile.masterKeyLength();
         int s = profile.masterSaltLength();
         DtlsHandshakeResult client = new DtlsHandshakeResult(DtlsRole.CLIENT, profile, countingMaterial(profile));
         DtlsHandshakeResult server = new DtlsHandshakeResult(DtlsRole.SERVER, profile, countingMaterial(profile));
 
         // client key | server key | client salt | server salt
-        assertArrayEquals(range(0, k), client.localMasterKey());
-        assertArrayEquals(range(k, k), client.remoteMasterKey());
-        assertArrayEquals(range(2 * k, s), client.localMasterSalt());
-        assertArrayEquals(range(2 * k + s, s), client.remoteMasterSalt());
+        DtlsSrtpKeys clientKeys = client.srtpKeys();
+        DtlsSrtpKeys serverKeys = server.srtpKeys();
+        assertArrayEquals(range(0, k), clientKeys.local().key());
+        assertArrayEquals(range(k, k), clientKeys.remote().key());
+        assertArrayEquals(range(2 * k, s), clientKeys.local().salt());
+        assertArrayEquals(range(2 * k + s, s), clientKeys.remote().salt());
 
-        assertArrayEquals(client.localMasterKey(), server.remoteMasterKey());
-        assertArrayEquals(client.remoteMasterKey(), server.localMasterKey());
-        assertArrayEquals(client.localMasterSalt(), server.remoteMasterSalt());
-        assertArrayEquals(client.remoteMasterSalt(), server.localMasterSalt());
-        assertEquals(profile.id(), server.profileId());
+        assertEquals(clientKeys.local(), serverKeys.remote());
+        assertEquals(clientKeys.remote(), serverKeys.local());
+        assertEquals(profile, serverKeys.profile());
+        assertEquals(profile.dtlsProtectionProfileId(), server.profileId());
     }
 
     @ParameterizedTest
-    @EnumSource(DtlsSrtpProfile.class)
-    void rejectsKeyingMaterialOfTheWrongLength(DtlsSrtpProfile profile) {
+    @EnumSource(SrtpProfile.class)
+    void rejectsKeyingMaterialOfTheWrongLength(SrtpProfile profile) {
         byte[] shortMaterial = new byte[profile.keyingMaterialLength() - 1];
         assertThrows(IllegalArgumentException.class,
                 () -> new DtlsHandshakeResult(DtlsRole.SERVER, profile, shortMaterial));
     }
 
     @ParameterizedTest
-    @EnumSource(DtlsSrtpProfile.class)
-    void copiesKeyingMaterialAndNeverPrintsIt(DtlsSrtpProfile profile) {
+    @EnumSource(SrtpProfile.class)
+    void copiesKeyingMaterialAndNeverPrintsIt(SrtpProfile profile) {
         byte[] material = countingMaterial(profile);
         DtlsHandshakeResult result = new DtlsHandshakeResult(DtlsRole.SERVER, profile, material);
         material[0] = 99;

@@ -1,5 +1,7 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.srtp.SrtpProfile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,7 +14,7 @@ class DtlsSettingsTest {
     @Test
     void defaultsPreferGcmAndUseBrowserSizedDatagrams() {
         DtlsSettings defaults = DtlsSettings.defaults();
-        assertEquals(List.of(DtlsSrtpProfile.AEAD_AES_128_GCM, DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80),
+        assertEquals(List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80),
                 defaults.srtpProfiles());
         assertEquals(Duration.ofSeconds(30), defaults.handshakeTimeout());
         assertEquals(1200, defaults.maxDatagramSize());
@@ -23,7 +25,7 @@ class DtlsSettingsTest {
         DtlsSettings d = DtlsSettings.defaults();
         assertThrows(IllegalArgumentException.class, d::withSrtpProfiles);
         assertThrows(IllegalArgumentException.class,
-                () -> d.withSrtpProfiles(DtlsSrtpProfile.AEAD_AES_128_GCM, DtlsSrtpProfile.AEAD_AES_128_GCM));
+                () -> d.withSrtpProfiles(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AEAD_AES_128_GCM));
         assertThrows(IllegalArgumentException.class, () -> d.withHandshakeTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> d.withHandshakeTimeout(Duration.ofDays(30)));
         assertThrows(IllegalArgumentException.class,

@@ -1,7 +1,9 @@
 package io.chorus.core.dtls;
 
-import static io.chorus.core.dtls.DtlsSrtpProfile.AEAD_AES_128_GCM;
-import static io.chorus.core.dtls.DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80;
+import io.chorus.core.srtp.SrtpProfile;
+
+import static io.chorus.core.srtp.SrtpProfile.SRTP_AEAD_AES_128_GCM;
+import static io.chorus.core.srtp.SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,40 +34,39 @@ class DtlsTransportTest {
     static Stream<Arguments> profileNegotiations() {
         return Stream.of(
                 // server preference, client offer, expected
-                Arguments.of(List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80),
-                        List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80), AEAD_AES_128_GCM),
-                Arguments.of(List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80),
-                        List.of(AES128_CM_HMAC_SHA1_80), AES128_CM_HMAC_SHA1_80),
+                Arguments.of(List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80),
+                        List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80), SRTP_AEAD_AES_128_GCM),
+                Arguments.of(List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80),
+                        List.of(SRTP_AES128_CM_HMAC_SHA1_80), SRTP_AES128_CM_HMAC_SHA1_80),
                 // the server's preference wins over the client's order
-                Arguments.of(List.of(AES128_CM_HMAC_SHA1_80, AEAD_AES_128_GCM),
-                        List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80), AES128_CM_HMAC_SHA1_80),
-                Arguments.of(List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80),
-                        List.of(AES128_CM_HMAC_SHA1_80, AEAD_AES_128_GCM), AEAD_AES_128_GCM));
+                Arguments.of(List.of(SRTP_AES128_CM_HMAC_SHA1_80, SRTP_AEAD_AES_128_GCM),
+                        List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80), SRTP_AES128_CM_HMAC_SHA1_80),
+                Arguments.of(List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80),
+                        List.of(SRTP_AES128_CM_HMAC_SHA1_80, SRTP_AEAD_AES_128_GCM), SRTP_AEAD_AES_128_GCM));
     }
 
     @ParameterizedTest
     @MethodSource("profileNegotiations")
-    void handshakeAgreesOnProfileAndKeyingMaterial(List<DtlsSrtpProfile> serverProfiles,
-            List<DtlsSrtpProfile> clientOffer, DtlsSrtpProfile expected) throws Exception {
+    void handshakeAgreesOnProfileAndKeyingMaterial(List<SrtpProfile> serverProfiles,
+            List<SrtpProfile> clientOffer, SrtpProfile expected) throws Exception {
         DtlsSettings defaults = DtlsSettings.defaults();
         try (TransportPair pair = TransportPair.honest(
-                defaults.withSrtpProfiles(serverProfiles.toArray(DtlsSrtpProfile[]::new)),
-                defaults.withSrtpProfiles(clientOffer.toArray(DtlsSrtpProfile[]::new)))) {
+                defaults.withSrtpProfiles(serverProfiles.toArray(SrtpProfile[]::new)),
+                defaults.withSrtpProfiles(clientOffer.toArray(SrtpProfile[]::new)))) {
             pair.start();
             DtlsHandshakeResult server = pair.serverListener.awaitCompleted();
             DtlsHandshakeResult client = pair.clientListener.awaitCompleted();
 
             assertEquals(expected, server.profile());
             assertEquals(expected, client.profile());
-            assertEquals(expected.id(), server.profileId());
+            assertEquals(expected.dtlsProtectionProfileId(), server.profileId());
             assertEquals(DtlsRole.SERVER, server.role());
             assertEquals(DtlsRole.CLIENT, client.role());
             assertEquals(expected.keyingMaterialLength(), server.keyingMaterial().length);
             assertArrayEquals(server.keyingMaterial(), client.keyingMaterial());
-            assertArrayEquals(server.localMasterKey(), client.remoteMasterKey());
-            assertArrayEquals(server.localMasterSalt(), client.remoteMasterSalt());
-            assertArrayEquals(client.localMasterKey(), server.remoteMasterKey());
-            assertFalse(Arrays.equals(server.localMasterKey(), server.remoteMasterKey()));
+            assertEquals(server.srtpKeys().local(), client.srtpKeys().remote());
+            assertEquals(client.srtpKeys().local(), server.srtpKeys().remote());
+            assertFalse(server.srtpKeys().local().equals(server.srtpKeys().remote()));
             assertFalse(pair.serverListener.failed.isDone());
             assertFalse(pair.clientListener.failed.isDone());
         }
@@ -130,8 +131,8 @@ class DtlsTransportTest {
 
     @Test
     void noCommonSrtpProfileFailsBothSides() throws Exception {
-        try (TransportPair pair = TransportPair.honest(DtlsSettings.defaults().withSrtpProfiles(AES128_CM_HMAC_SHA1_80),
-                DtlsSettings.defaults().withSrtpProfiles(AEAD_AES_128_GCM))) {
+        try (TransportPair pair = TransportPair.honest(DtlsSettings.defaults().withSrtpProfiles(SRTP_AES128_CM_HMAC_SHA1_80),
+                DtlsSettings.defaults().withSrtpProfiles(SRTP_AEAD_AES_128_GCM))) {
             pair.start();
             String serverReason = pair.serverListener.awaitFailed();
             assertTrue(serverReason.contains("no common SRTP profile"), serverReason);

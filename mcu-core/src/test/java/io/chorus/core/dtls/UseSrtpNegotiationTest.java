@@ -1,7 +1,9 @@
 package io.chorus.core.dtls;
 
-import static io.chorus.core.dtls.DtlsSrtpProfile.AEAD_AES_128_GCM;
-import static io.chorus.core.dtls.DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80;
+import io.chorus.core.srtp.SrtpProfile;
+
+import static io.chorus.core.srtp.SrtpProfile.SRTP_AEAD_AES_128_GCM;
+import static io.chorus.core.srtp.SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +19,7 @@ import org.bouncycastle.tls.UseSRTPData;
 import org.junit.jupiter.api.Test;
 
 class UseSrtpNegotiationTest {
-    private static final List<DtlsSrtpProfile> GCM_FIRST = List.of(AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80);
+    private static final List<SrtpProfile> GCM_FIRST = List.of(SRTP_AEAD_AES_128_GCM, SRTP_AES128_CM_HMAC_SHA1_80);
 
     private static UseSRTPData offerOf(int... ids) {
         return new UseSRTPData(ids, new byte[0]);
@@ -38,17 +40,17 @@ class UseSrtpNegotiationTest {
         // Chrome's offer: GCM-256, GCM-128, CM-80, CM-32
         UseSRTPData chrome = offerOf(SRTPProtectionProfile.SRTP_AEAD_AES_256_GCM,
                 SRTPProtectionProfile.SRTP_AEAD_AES_128_GCM, 0x0001, SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_32);
-        assertEquals(AEAD_AES_128_GCM, UseSrtpNegotiation.select(chrome, GCM_FIRST));
-        assertEquals(AES128_CM_HMAC_SHA1_80,
-                UseSrtpNegotiation.select(chrome, List.of(AES128_CM_HMAC_SHA1_80, AEAD_AES_128_GCM)));
-        assertEquals(AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.select(offerOf(0x0002, 0x0001), GCM_FIRST));
+        assertEquals(SRTP_AEAD_AES_128_GCM, UseSrtpNegotiation.select(chrome, GCM_FIRST));
+        assertEquals(SRTP_AES128_CM_HMAC_SHA1_80,
+                UseSrtpNegotiation.select(chrome, List.of(SRTP_AES128_CM_HMAC_SHA1_80, SRTP_AEAD_AES_128_GCM)));
+        assertEquals(SRTP_AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.select(offerOf(0x0002, 0x0001), GCM_FIRST));
     }
 
     @Test
     void serverIgnoresTheClientsMki() throws Exception {
         UseSRTPData withMki = new UseSRTPData(new int[] {0x0001}, new byte[] {1, 2, 3});
-        assertEquals(AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.select(withMki, GCM_FIRST));
-        UseSRTPData answer = UseSrtpNegotiation.answer(AES128_CM_HMAC_SHA1_80);
+        assertEquals(SRTP_AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.select(withMki, GCM_FIRST));
+        UseSRTPData answer = UseSrtpNegotiation.answer(SRTP_AES128_CM_HMAC_SHA1_80);
         assertArrayEquals(new int[] {0x0001}, answer.getProtectionProfiles());
         assertEquals(0, answer.getMki().length);
     }
@@ -65,20 +67,20 @@ class UseSrtpNegotiationTest {
 
     @Test
     void clientAcceptsOneOfferedProfile() throws Exception {
-        assertEquals(AEAD_AES_128_GCM, UseSrtpNegotiation.acceptAnswer(offerOf(0x0007), GCM_FIRST));
-        assertEquals(AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.acceptAnswer(offerOf(0x0001), GCM_FIRST));
+        assertEquals(SRTP_AEAD_AES_128_GCM, UseSrtpNegotiation.acceptAnswer(offerOf(0x0007), GCM_FIRST));
+        assertEquals(SRTP_AES128_CM_HMAC_SHA1_80, UseSrtpNegotiation.acceptAnswer(offerOf(0x0001), GCM_FIRST));
     }
 
     @Test
     void clientRejectsBadAnswers() {
         assertAlert(AlertDescription.handshake_failure, null, GCM_FIRST);
         assertAlert(AlertDescription.illegal_parameter, offerOf(0x0007, 0x0001), GCM_FIRST);
-        assertAlert(AlertDescription.illegal_parameter, offerOf(0x0007), List.of(AES128_CM_HMAC_SHA1_80));
+        assertAlert(AlertDescription.illegal_parameter, offerOf(0x0007), List.of(SRTP_AES128_CM_HMAC_SHA1_80));
         assertAlert(AlertDescription.illegal_parameter, new UseSRTPData(new int[] {0x0007}, new byte[] {9}),
                 GCM_FIRST);
     }
 
-    private static void assertAlert(short expected, UseSRTPData answer, List<DtlsSrtpProfile> offered) {
+    private static void assertAlert(short expected, UseSRTPData answer, List<SrtpProfile> offered) {
         TlsFatalAlert alert = assertThrows(TlsFatalAlert.class, () -> UseSrtpNegotiation.acceptAnswer(answer, offered));
         assertEquals(expected, alert.getAlertDescription(), alert.getMessage());
     }

@@ -1,4 +1,8 @@
-package io.chorus.core.srtp;
+package io.chorus.core.dtls;
+
+import io.chorus.core.srtp.SrtpContext;
+import io.chorus.core.srtp.SrtpMasterKey;
+import io.chorus.core.srtp.SrtpProfile;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -19,11 +23,6 @@ public record DtlsSrtpKeys(SrtpProfile profile, SrtpMasterKey local, SrtpMasterK
     /** The TLS exporter label for DTLS-SRTP keying material. */
     public static final String EXPORTER_LABEL = "EXTRACTOR-dtls_srtp";
 
-    /** Our side of the DTLS handshake. */
-    public enum Role {
-        CLIENT, SERVER
-    }
-
     public DtlsSrtpKeys {
         Objects.requireNonNull(profile, "profile");
         if (!local.fits(profile) || !remote.fits(profile)) {
@@ -36,7 +35,7 @@ public record DtlsSrtpKeys(SrtpProfile profile, SrtpMasterKey local, SrtpMasterK
      *
      * @throws IllegalArgumentException if the material has the wrong length for the profile
      */
-    public static DtlsSrtpKeys fromKeyingMaterial(SrtpProfile profile, byte[] material, Role localRole) {
+    public static DtlsSrtpKeys fromKeyingMaterial(SrtpProfile profile, byte[] material, DtlsRole localRole) {
         if (material.length != profile.keyingMaterialLength()) {
             throw new IllegalArgumentException(profile + " needs " + profile.keyingMaterialLength()
                     + " bytes of keying material, got " + material.length);
@@ -48,7 +47,7 @@ public record DtlsSrtpKeys(SrtpProfile profile, SrtpMasterKey local, SrtpMasterK
                 Arrays.copyOfRange(material, saltsStart, saltsStart + saltLength));
         SrtpMasterKey server = new SrtpMasterKey(Arrays.copyOfRange(material, keyLength, saltsStart),
                 Arrays.copyOfRange(material, saltsStart + saltLength, saltsStart + 2 * saltLength));
-        return localRole == Role.CLIENT
+        return localRole == DtlsRole.CLIENT
                 ? new DtlsSrtpKeys(profile, client, server)
                 : new DtlsSrtpKeys(profile, server, client);
     }

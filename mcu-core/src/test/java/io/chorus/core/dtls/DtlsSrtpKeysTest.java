@@ -1,10 +1,14 @@
-package io.chorus.core.srtp;
+package io.chorus.core.dtls;
+
+import io.chorus.core.srtp.SrtpContext;
+import io.chorus.core.srtp.SrtpException;
+import io.chorus.core.srtp.SrtpMasterKey;
+import io.chorus.core.srtp.SrtpProfile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.chorus.core.srtp.DtlsSrtpKeys.Role;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +27,7 @@ class DtlsSrtpKeysTest {
             "SRTP_AEAD_AES_128_GCM, CLIENT, 0, 32, 16, 44",
             "SRTP_AEAD_AES_128_GCM, SERVER, 16, 44, 0, 32",
     })
-    void splitsByRole(SrtpProfile profile, Role role, int localKeyAt, int localSaltAt, int remoteKeyAt,
+    void splitsByRole(SrtpProfile profile, DtlsRole role, int localKeyAt, int localSaltAt, int remoteKeyAt,
             int remoteSaltAt) {
         DtlsSrtpKeys keys = DtlsSrtpKeys.fromKeyingMaterial(profile, numbered(profile.keyingMaterialLength()), role);
 
@@ -38,8 +42,8 @@ class DtlsSrtpKeysTest {
     @EnumSource(SrtpProfile.class)
     void whatOneSideProtectsTheOtherUnprotects(SrtpProfile profile) throws SrtpException {
         byte[] material = numbered(profile.keyingMaterialLength());
-        DtlsSrtpKeys client = DtlsSrtpKeys.fromKeyingMaterial(profile, material, Role.CLIENT);
-        DtlsSrtpKeys server = DtlsSrtpKeys.fromKeyingMaterial(profile, material, Role.SERVER);
+        DtlsSrtpKeys client = DtlsSrtpKeys.fromKeyingMaterial(profile, material, DtlsRole.CLIENT);
+        DtlsSrtpKeys server = DtlsSrtpKeys.fromKeyingMaterial(profile, material, DtlsRole.SERVER);
         byte[] plain = SrtpTestSupport.rtp(5, 0x01020304L, 20, 0);
 
         byte[] toServer = Arrays.copyOf(plain, plain.length + profile.rtpOverhead());
@@ -63,9 +67,9 @@ class DtlsSrtpKeysTest {
         byte[] tooLong = new byte[profile.keyingMaterialLength() + 1];
 
         assertThrows(IllegalArgumentException.class,
-                () -> DtlsSrtpKeys.fromKeyingMaterial(profile, tooShort, Role.CLIENT));
+                () -> DtlsSrtpKeys.fromKeyingMaterial(profile, tooShort, DtlsRole.CLIENT));
         assertThrows(IllegalArgumentException.class,
-                () -> DtlsSrtpKeys.fromKeyingMaterial(profile, tooLong, Role.SERVER));
+                () -> DtlsSrtpKeys.fromKeyingMaterial(profile, tooLong, DtlsRole.SERVER));
     }
 
     @ParameterizedTest
