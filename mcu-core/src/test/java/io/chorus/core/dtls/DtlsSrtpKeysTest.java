@@ -1,5 +1,6 @@
 package io.chorus.core.dtls;
 
+import io.chorus.core.rtp.RtpPacket;
 import io.chorus.core.srtp.SrtpContext;
 import io.chorus.core.srtp.SrtpException;
 import io.chorus.core.srtp.SrtpMasterKey;
@@ -44,7 +45,7 @@ class DtlsSrtpKeysTest {
         byte[] material = numbered(profile.keyingMaterialLength());
         DtlsSrtpKeys client = DtlsSrtpKeys.fromKeyingMaterial(profile, material, DtlsRole.CLIENT);
         DtlsSrtpKeys server = DtlsSrtpKeys.fromKeyingMaterial(profile, material, DtlsRole.SERVER);
-        byte[] plain = SrtpTestSupport.rtp(5, 0x01020304L, 20, 0);
+        byte[] plain = RtpPacket.create(96, 5, 0, 0x01020304L, false, new byte[20], 0, 20, 0).buffer();
 
         byte[] toServer = Arrays.copyOf(plain, plain.length + profile.rtpOverhead());
         int length = client.newProtectContext().protectRtp(toServer, 0, plain.length);
