@@ -46,9 +46,9 @@ final class TestMedia {
             throw new IOException("ffmpeg is required for the end-to-end tests (apt-get install ffmpeg): "
                     + e.getMessage(), e);
         }
-        String output = new String(process.getInputStream().readAllBytes());
+        String log = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("ffmpeg failed: " + String.join(" ", command) + "\n" + output);
+            throw new IOException("ffmpeg failed: " + String.join(" ", command) + "\n" + log);
         }
         if (!Files.isRegularFile(output)) {
             throw new IOException("ffmpeg produced no file: " + command);
