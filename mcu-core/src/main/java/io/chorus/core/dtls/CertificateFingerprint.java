@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.chorus.core.sdp.SdpException;
 
 /**
  * A certificate fingerprint as carried by the SDP {@code a=fingerprint} attribute (RFC 8122 5): a hash
@@ -82,16 +81,12 @@ public final class CertificateFingerprint {
      * Parses the two tokens of {@code a=fingerprint:<hash-func> <fingerprint>}. Lower-case hex is
      * accepted although RFC 8122 asks for upper case, because some endpoints send it.
      */
-    public static CertificateFingerprint fromSdp(String hashFunction, String value) throws SdpException {
+    public static CertificateFingerprint parse(String hashFunction, String value) {
         HashFunction function;
-        try {
-            function = HashFunction.bySdpName(hashFunction);
-        } catch (IllegalArgumentException e) {
-            throw new SdpException("a=fingerprint: " + e.getMessage());
-        }
+        function = HashFunction.bySdpName(hashFunction);
         int expectedChars = function.length * 3 - 1;
         if (value.length() != expectedChars) {
-            throw new SdpException("a=fingerprint: " + function.sdpName + " value must be " + function.length
+            throw new IllegalArgumentException("" + function.sdpName + " value must be " + function.length
                     + " colon-separated hex pairs (" + expectedChars + " characters), got " + value.length()
                     + " characters");
         }
@@ -101,15 +96,20 @@ public final class CertificateFingerprint {
             int high = Character.digit(value.charAt(at), 16);
             int low = Character.digit(value.charAt(at + 1), 16);
             if (high < 0 || low < 0) {
-                throw new SdpException("a=fingerprint: '" + value.substring(at, at + 2) + "' at character " + at
+                throw new IllegalArgumentException("'" + value.substring(at, at + 2) + "' at character " + at
                         + " is not a hex pair");
             }
             if (i + 1 < function.length && value.charAt(at + 2) != ':') {
-                throw new SdpException("a=fingerprint: expected ':' at character " + (at + 2));
+                throw new IllegalArgumentException("expected ':' at character " + (at + 2));
             }
             digest[i] = (byte) (high << 4 | low);
         }
         return new CertificateFingerprint(function.sdpName, digest);
+    }
+
+    /** The whole {@code a=fingerprint} attribute value, e.g. "sha-256 AB:CD:...". */
+    public String sdpAttributeValue() {
+        return hashFunction() + " " + sdpValue();
     }
 
     /** The SDP hash function name, lower case, e.g. "sha-256". */

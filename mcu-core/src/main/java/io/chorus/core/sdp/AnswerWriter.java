@@ -1,5 +1,7 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.DtlsRole;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +68,7 @@ final class AnswerWriter {
         attribute("ice-ufrag", transport.ice().ufrag());
         attribute("ice-pwd", transport.ice().password());
         attribute("ice-options", "trickle");
-        attribute("fingerprint", transport.fingerprint().toSdpValue());
+        attribute("fingerprint", transport.fingerprint().sdpAttributeValue());
         attribute("setup", (session.dtlsRole() == DtlsRole.SERVER ? SetupRole.PASSIVE : SetupRole.ACTIVE).sdpValue());
         if (m.mid() != null) {
             attribute("mid", m.mid());

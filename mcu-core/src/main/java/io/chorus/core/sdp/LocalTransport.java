@@ -1,5 +1,7 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ import java.util.Objects;
  *     trickle
  * @param gatheringComplete whether the answer may say {@code a=end-of-candidates}
  */
-public record LocalTransport(IceCredentials ice, Fingerprint fingerprint, List<IceCandidate> candidates,
+public record LocalTransport(IceCredentials ice, CertificateFingerprint fingerprint, List<IceCandidate> candidates,
         boolean gatheringComplete) {
 
     public LocalTransport {

@@ -1,5 +1,8 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsRole;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import io.chorus.core.session.MediaKind;
  *     did not bundle (then exactly one m-line is accepted)
  * @param remoteCandidates candidates the offer already carried (others trickle in later)
  */
-public record NegotiatedSession(IceCredentials remoteIce, Fingerprint remoteFingerprint, DtlsRole dtlsRole,
+public record NegotiatedSession(IceCredentials remoteIce, CertificateFingerprint remoteFingerprint, DtlsRole dtlsRole,
         List<NegotiatedMedia> media, List<String> bundleMids, List<IceCandidate> remoteCandidates) {
 
     public NegotiatedSession {

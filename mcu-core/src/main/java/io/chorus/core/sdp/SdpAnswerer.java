@@ -1,5 +1,8 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsRole;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,8 +102,8 @@ public final class SdpAnswerer {
                 .orElseThrow(() -> new SdpException("the offer has no a=ice-ufrag for " + where));
         String pwd = media.icePwd().or(session::icePwd)
                 .orElseThrow(() -> new SdpException("the offer has no a=ice-pwd for " + where));
-        List<Fingerprint> fingerprints = media.fingerprints().isEmpty() ? session.fingerprints() : media.fingerprints();
-        Fingerprint fingerprint = fingerprints.stream().filter(f -> f.algorithm().equals("sha-256")).findFirst()
+        List<CertificateFingerprint> fingerprints = media.fingerprints().isEmpty() ? session.fingerprints() : media.fingerprints();
+        CertificateFingerprint fingerprint = fingerprints.stream().filter(f -> f.hashFunction().equals("sha-256")).findFirst()
                 .or(() -> fingerprints.stream().findFirst())
                 .orElseThrow(() -> new SdpException("the offer has no a=fingerprint for " + where));
         // RFC 4145 section 4: an absent a=setup means active.

@@ -1,5 +1,7 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class SdpAttributes {
     private final String iceUfrag;
     private final String icePwd;
     private final SetupRole setup;
-    private final List<Fingerprint> fingerprints;
+    private final List<CertificateFingerprint> fingerprints;
     private final Map<Integer, RtpMap> rtpMaps;
     private final Map<Integer, String> fmtps;
     private final Map<Integer, List<RtcpFeedback>> feedback;
@@ -85,7 +87,7 @@ public final class SdpAttributes {
         return Optional.ofNullable(setup);
     }
 
-    public List<Fingerprint> fingerprints() {
+    public List<CertificateFingerprint> fingerprints() {
         return fingerprints;
     }
 
@@ -161,7 +163,7 @@ public final class SdpAttributes {
         private String iceUfrag;
         private String icePwd;
         private SetupRole setup;
-        private final List<Fingerprint> fingerprints = new ArrayList<>();
+        private final List<CertificateFingerprint> fingerprints = new ArrayList<>();
         private final Map<Integer, RtpMap> rtpMaps = new HashMap<>();
         private final Map<Integer, String> fmtps = new HashMap<>();
         private final Map<Integer, List<RtcpFeedback>> feedback = new HashMap<>();
@@ -206,7 +208,7 @@ public final class SdpAttributes {
                 case "ice-ufrag" -> iceUfrag = once(iceUfrag, token(value));
                 case "ice-pwd" -> icePwd = once(icePwd, token(value));
                 case "setup" -> setup = once(setup, SetupRole.parse(token(value)));
-                case "fingerprint" -> fingerprints.add(Fingerprint.parse(required(value)));
+                case "fingerprint" -> fingerprints.add(fingerprint(required(value)));
                 case "sendrecv", "sendonly", "recvonly", "inactive" -> setDirection(name);
                 case "msid" -> msids.add(Msid.parse(required(value)));
                 case "ssrc" -> ssrcs.add(SsrcAttribute.parse(required(value)));
@@ -262,7 +264,20 @@ public final class SdpAttributes {
             return new String[] {first, space < 0 ? "" : trimmed.substring(space + 1).strip()};
         }
 
-        private static String required(String value) throws SdpException {
+        /** Parses an {@code a=fingerprint} value, e.g. "sha-256 AB:CD:..." (RFC 8122). */
+    private static CertificateFingerprint fingerprint(String value) throws SdpException {
+        String[] parts = value.strip().split(" +");
+        if (parts.length != 2) {
+            throw new SdpException("expected '<hash-function> <hex>' but got '" + value + "'");
+        }
+        try {
+            return CertificateFingerprint.parse(parts[0], parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new SdpException(e.getMessage());
+        }
+    }
+
+    private static String required(String value) throws SdpException {
             if (value == null || value.isBlank()) {
                 throw new SdpException("needs a value");
             }

@@ -10,11 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chorus.core.dtls.CertificateFingerprint;
 import io.chorus.core.dtls.DtlsRole;
 import io.chorus.core.ice.LocalCandidate;
 import io.chorus.core.rtp.codec.EncodedFrame;
-import io.chorus.core.sdp.Fingerprint;
 import io.chorus.core.sdp.IceCandidate;
 import io.chorus.core.sdp.IceCredentials;
 import io.chorus.core.sdp.LocalMedia;
@@ -111,7 +109,7 @@ public final class PeerSession implements AutoCloseable {
         List<LocalCandidate> candidates = transport.ice().localCandidates();
         LocalTransport local = new LocalTransport(
                 new IceCredentials(transport.ice().localUfrag(), transport.ice().localPassword()),
-                Fingerprint.sha256(context.certificate().fingerprint().bytes()),
+                context.certificate().fingerprint(),
                 candidates.stream().map(IceCandidate::fromLocal).toList(), true);
         long audioSsrc = randomSsrc();
         long videoSsrc = randomSsrc();
@@ -120,9 +118,7 @@ public final class PeerSession implements AutoCloseable {
         SdpAnswer answer = SdpAnswerer.answer(offerSdp, local, media);
         NegotiatedSession negotiated = answer.session();
 
-        CertificateFingerprint remoteFingerprint = new CertificateFingerprint(
-                negotiated.remoteFingerprint().algorithm(), negotiated.remoteFingerprint().value());
-        DtlsRole role = negotiated.dtlsRole() == io.chorus.core.sdp.DtlsRole.CLIENT ? DtlsRole.CLIENT : DtlsRole.SERVER;
+        DtlsRole role = negotiated.dtlsRole();
         MediaSender mediaSender = new MediaSender(name, negotiated, media, transport);
         MediaReceiver mediaReceiver = new MediaReceiver(name, negotiated, listener, drops);
         RtcpEngine engine = new RtcpEngine(name, media.cname(), mediaReceiver, mediaSender, transport, listener,
@@ -131,7 +127,7 @@ public final class PeerSession implements AutoCloseable {
         sender = mediaSender;
         receiver = mediaReceiver;
         rtcp = engine;
-        transport.prepareDtls(context, role, remoteFingerprint);
+        transport.prepareDtls(context, role, negotiated.remoteFingerprint());
 
         transport.ice().start(negotiated.remoteIce().ufrag(), negotiated.remoteIce().password());
         for (IceCandidate candidate : negotiated.remoteCandidates()) {

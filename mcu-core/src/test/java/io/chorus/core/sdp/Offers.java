@@ -1,5 +1,7 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +17,7 @@ final class Offers {
     static final List<String> ALL = List.of(AUDIO_VIDEO, DATACHANNEL, H264_PASSIVE);
 
     static final IceCredentials SERVER_ICE = new IceCredentials("srv1", "serverPassword0123456789");
-    static final Fingerprint SERVER_FINGERPRINT = Fingerprint.sha256(sequence(32));
+    static final CertificateFingerprint SERVER_FINGERPRINT = new CertificateFingerprint("sha-256", sequence(32));
     static final LocalTransport TRICKLE = new LocalTransport(SERVER_ICE, SERVER_FINGERPRINT, List.of(), false);
     static final LocalMedia SERVER_MEDIA = new LocalMedia("chorus-cname", "chorus",
             new OutgoingTrack("chorus-audio", 11111111L, OptionalLong.empty()),

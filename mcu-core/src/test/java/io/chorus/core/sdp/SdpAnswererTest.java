@@ -1,5 +1,8 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsRole;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,10 +138,10 @@ class SdpAnswererTest {
         NegotiatedSession session = Offers.answer(Offers.read(Offers.AUDIO_VIDEO)).session();
 
         assertEquals(new IceCredentials("Wq7N", "Kp4b9Qx2LrT8vZ1mN6sYdH3c"), session.remoteIce());
-        assertEquals("sha-256", session.remoteFingerprint().algorithm());
+        assertEquals("sha-256", session.remoteFingerprint().hashFunction());
         assertArrayEquals(HexFormat.ofDelimiter(":").parseHex(
                 "A5:4D:CA:18:25:30:BB:1D:6D:13:2C:DE:D6:23:7B:2E:D9:1E:3F:72:1F:CB:19:71:17:44:94:D6:49:3C:9D:5C"),
-                session.remoteFingerprint().value());
+                session.remoteFingerprint().bytes());
         assertEquals(DtlsRole.SERVER, session.dtlsRole());
         assertEquals(List.of("0", "1"), session.bundleMids());
         assertEquals(List.of(), session.remoteCandidates());
@@ -349,17 +352,17 @@ class SdpAnswererTest {
         NegotiatedSession session = Offers.answer(offer).session();
         assertEquals(new IceCredentials("pQ2z", "Lm9Xc4Vb7Nq1Wr5Ty8Ui3Op6"), session.remoteIce());
         assertEquals(DtlsRole.CLIENT, session.dtlsRole());
-        assertEquals(Fingerprint.parse(fingerprint.substring("a=fingerprint:".length()).strip()),
-                session.remoteFingerprint());
+        assertEquals(fingerprint.substring("a=fingerprint:".length()).strip(),
+                session.remoteFingerprint().sdpAttributeValue());
     }
 
     @Test
     void prefersASha256FingerprintAmongSeveral() throws SdpException {
         String sha1 = "a=fingerprint:sha-1 00:01:02:03:04:05:06:07:08:09:0A:0B:0C:0D:0E:0F:10:11:12:13\r\n";
         String offer = Offers.read(Offers.AUDIO_VIDEO).replace("a=setup:actpass", sha1.strip() + "\r\na=setup:actpass");
-        assertEquals("sha-256", Offers.answer(offer).session().remoteFingerprint().algorithm());
+        assertEquals("sha-256", Offers.answer(offer).session().remoteFingerprint().hashFunction());
         String onlySha1 = offer.replaceAll("a=fingerprint:sha-256 [0-9A-F:]+\r\n", "");
-        assertEquals("sha-1", Offers.answer(onlySha1).session().remoteFingerprint().algorithm());
+        assertEquals("sha-1", Offers.answer(onlySha1).session().remoteFingerprint().hashFunction());
     }
 
     @ParameterizedTest
@@ -443,7 +446,7 @@ class SdpAnswererTest {
     void remoteSourcesSkipRepairStreamsAndKeepSimulcastLayers() throws SdpException {
         String offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=mid:0\r\na=rtcp-mux\r\na=ice-ufrag:abcd\r\n"
-                + "a=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:" + Offers.SERVER_FINGERPRINT.toSdpValue() + "\r\n"
+                + "a=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:" + Offers.SERVER_FINGERPRINT.sdpAttributeValue() + "\r\n"
                 + "a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
                 + "a=ssrc-group:SIM 1 2\r\na=ssrc-group:FID 1 11\r\na=ssrc-group:FID 2 22\r\n"
                 + "a=ssrc:1 cname:c\r\na=ssrc:11 cname:c\r\na=ssrc:2 cname:c\r\na=ssrc:22 cname:c\r\n";

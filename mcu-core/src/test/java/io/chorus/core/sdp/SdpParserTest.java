@@ -1,5 +1,7 @@
 package io.chorus.core.sdp;
 
+import io.chorus.core.dtls.CertificateFingerprint;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,11 +74,11 @@ class SdpParserTest {
                 new SsrcAttribute(2853621987L, "msid",
                         "7c1e4b9a-2f3d-4e8a-b5c6-0d9e8f7a6b5c 3a6f0c2d-8b1e-4d7f-a9c3-5e2b1d0f4a86")), a.ssrcs());
 
-        Fingerprint fingerprint = a.fingerprints().get(0);
-        assertEquals("sha-256", fingerprint.algorithm());
+        CertificateFingerprint fingerprint = a.fingerprints().get(0);
+        assertEquals("sha-256", fingerprint.hashFunction());
         assertArrayEquals(HexFormat.ofDelimiter(":").parseHex(
                 "A5:4D:CA:18:25:30:BB:1D:6D:13:2C:DE:D6:23:7B:2E:D9:1E:3F:72:1F:CB:19:71:17:44:94:D6:49:3C:9D:5C"),
-                fingerprint.value());
+                fingerprint.bytes());
 
         List<RtpCodec> codecs = audio.codecs();
         assertEquals(List.of(111, 63, 9, 0, 8, 13, 110, 126), codecs.stream().map(RtpCodec::payloadType).toList());
@@ -154,7 +156,7 @@ class SdpParserTest {
                 + "a=rtcp-fb:* nack\r\na=rtcp-fb:120 ccm fir\r\na=extmap:3/recvonly urn:x:y some attributes\r\n");
         SdpAttributes session = offer.attributes();
         assertEquals(Optional.of("sess"), session.iceUfrag());
-        assertEquals("sha-1", session.fingerprints().get(0).algorithm());
+        assertEquals("sha-1", session.fingerprints().get(0).hashFunction());
         assertEquals(Optional.of(Direction.SENDONLY), session.direction());
 
         SdpAttributes video = offer.media().get(0).attributes();
@@ -229,8 +231,8 @@ class SdpParserTest {
                 Arguments.of(HEADER + AUDIO + "a=extmap:1/sideways urn:x\r\n", "line 5: a=extmap: unknown extmap direction"),
                 Arguments.of(HEADER + AUDIO + "a=extmap:1\r\n", "line 5: a=extmap: expected '<id>"),
                 Arguments.of(HEADER + AUDIO + "a=extmap:1 urn:x\r\na=extmap:1 urn:y\r\n", "line 6: a=extmap: extension id 1 used twice"),
-                Arguments.of(HEADER + AUDIO + "a=fingerprint:sha-256 ZZ:00\r\n", "line 5: a=fingerprint: fingerprint byte 1 is not two hex digits"),
-                Arguments.of(HEADER + AUDIO + "a=fingerprint:sha-256 00:01:02\r\n", "line 5: a=fingerprint: sha-256 fingerprint needs 32 bytes, has 3"),
+                Arguments.of(HEADER + AUDIO + "a=fingerprint:sha-256 ZZ:00\r\n", "line 5: a=fingerprint: sha-256 value must be 32 colon-separated hex pairs"),
+                Arguments.of(HEADER + AUDIO + "a=fingerprint:sha-256 00:01:02\r\n", "line 5: a=fingerprint: sha-256 value must be 32 colon-separated hex pairs (95 characters), got 8"),
                 Arguments.of(HEADER + AUDIO + "a=fingerprint:sha-256\r\n", "line 5: a=fingerprint: expected '<hash-function> <hex>'"),
                 Arguments.of(HEADER + AUDIO + "a=setup:sometimes\r\n", "line 5: a=setup: unknown setup role 'sometimes'"),
                 Arguments.of(HEADER + AUDIO + "a=mid:0\r\na=mid:1\r\n", "line 6: a=mid: given twice"),
