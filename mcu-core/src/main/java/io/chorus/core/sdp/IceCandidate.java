@@ -7,9 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.chorus.core.ice.LocalCandidate;
-import io.chorus.core.ice.RemoteCandidateInfo;
-
 /**
  * An ICE candidate line, RFC 8839 section 5.1:
  *
@@ -124,17 +121,6 @@ public record IceCandidate(String foundation, int component, String transport, l
     /** The form trickle ICE messages carry: {@code candidate:...}. */
     public String toCandidateString() {
         return PREFIX + toSdpValue();
-    }
-
-    public RemoteCandidateInfo toRemoteCandidateInfo() {
-        return new RemoteCandidateInfo(foundation, component, transport, priority, address, port, type,
-                relatedAddress, relatedPort);
-    }
-
-    /** A server candidate as the answer and trickle messages announce it; the server's transport is UDP. */
-    public static IceCandidate fromLocal(LocalCandidate local) {
-        return new IceCandidate(local.foundation(), local.component(), "udp", local.priority(), local.address(),
-                local.port(), local.type(), local.relatedAddress(), local.relatedPort(), Map.of());
     }
 
     /** ice-char of RFC 8839 section 5.1: ALPHA / DIGIT / "+" / "/". */

@@ -2,7 +2,7 @@ package io.chorus.core.sdp;
 
 import java.util.Objects;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 /**
  * The identity of the server's outgoing media in an answer: one RTCP CNAME and one media stream

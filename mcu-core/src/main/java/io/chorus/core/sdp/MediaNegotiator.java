@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 /**
  * Decides, for one offered m-line on its own, whether the server can take it and on what terms: RTP

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 /**
  * One accepted m-line as the transport uses it. Payload types and extension ids are the offer's: JSEP

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 /**
  * Answers a browser's offer as JSEP (RFC 8829 section 5.3) describes, for a server that runs one ICE and

@@ -1,5 +1,6 @@
 package io.chorus.core.session;
 
+import io.chorus.core.rtp.MediaKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

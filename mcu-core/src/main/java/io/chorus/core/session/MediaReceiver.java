@@ -1,5 +1,6 @@
 package io.chorus.core.session;
 
+import io.chorus.core.rtp.MediaKind;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

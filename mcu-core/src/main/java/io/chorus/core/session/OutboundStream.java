@@ -1,5 +1,6 @@
 package io.chorus.core.session;
 
+import io.chorus.core.rtp.MediaKind;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;

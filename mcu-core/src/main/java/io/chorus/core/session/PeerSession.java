@@ -1,5 +1,6 @@
 package io.chorus.core.session;
 
+import io.chorus.core.rtp.MediaKind;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class PeerSession implements AutoCloseable {
         LocalTransport local = new LocalTransport(
                 new IceCredentials(transport.ice().localUfrag(), transport.ice().localPassword()),
                 context.certificate().fingerprint(),
-                candidates.stream().map(IceCandidate::fromLocal).toList(), true);
+                candidates.stream().map(CandidateMapping::toSdp).toList(), true);
         long audioSsrc = randomSsrc();
         long videoSsrc = randomSsrc();
         LocalMedia media = new LocalMedia("chorus-" + name, "chorus",
@@ -131,13 +132,13 @@ public final class PeerSession implements AutoCloseable {
 
         transport.ice().start(negotiated.remoteIce().ufrag(), negotiated.remoteIce().password());
         for (IceCandidate candidate : negotiated.remoteCandidates()) {
-            transport.ice().addRemoteCandidate(candidate.toRemoteCandidateInfo());
+            transport.ice().addRemoteCandidate(CandidateMapping.toRemote(candidate));
         }
         NegotiatedMedia bundle = negotiated.transportMedia();
         String mid = bundle.mid() == null ? "0" : bundle.mid();
         context.timers().execute(() -> {
             for (LocalCandidate c : candidates) {
-                listener.onLocalCandidate(IceCandidate.fromLocal(c).toCandidateString(), mid, bundle.mLineIndex());
+                listener.onLocalCandidate(CandidateMapping.toSdp(c).toCandidateString(), mid, bundle.mLineIndex());
             }
             listener.onLocalCandidate(null, mid, bundle.mLineIndex());
         });
@@ -160,7 +161,7 @@ public final class PeerSession implements AutoCloseable {
             return;
         }
         IceCandidate parsed = IceCandidate.parse(candidate);
-        transport.ice().addRemoteCandidate(parsed.toRemoteCandidateInfo());
+        transport.ice().addRemoteCandidate(CandidateMapping.toRemote(parsed));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.chorus.core.session;
 
+import io.chorus.core.rtp.MediaKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

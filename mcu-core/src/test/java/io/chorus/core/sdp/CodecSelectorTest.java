@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 class CodecSelectorTest {
 

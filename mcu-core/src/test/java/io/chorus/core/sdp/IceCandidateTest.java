@@ -15,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.chorus.core.ice.LocalCandidate;
-import io.chorus.core.ice.RemoteCandidateInfo;
 
 class IceCandidateTest {
     private static final String CHROME_HOST =
@@ -138,25 +136,6 @@ class IceCandidateTest {
             }
         }
         assertTrue(rejected > 100, "only " + rejected + " inputs were rejected");
-    }
-
-    @Test
-    void convertsToTheIceLayersRemoteCandidate() throws SdpException {
-        assertEquals(new RemoteCandidateInfo("842163049", 1, "udp", 1686052607L, "203.0.113.24", 54400, "srflx",
-                "192.168.1.20", 54400), IceCandidate.parse(CHROME_SRFLX).toRemoteCandidateInfo());
-    }
-
-    @Test
-    void announcesAServerCandidate() throws SdpException {
-        LocalCandidate host = new LocalCandidate("1", 1, 2130706431L, "127.0.0.1", 10000, "host", null, 0);
-        LocalCandidate srflx = new LocalCandidate("11", 1, 1694498815L, "198.51.100.1", 10000, "srflx",
-                "127.0.0.1", 10000);
-        assertEquals("candidate:1 1 udp 2130706431 127.0.0.1 10000 typ host",
-                IceCandidate.fromLocal(host).toCandidateString());
-        String srflxLine = IceCandidate.fromLocal(srflx).toCandidateString();
-        assertEquals("candidate:11 1 udp 1694498815 198.51.100.1 10000 typ srflx raddr 127.0.0.1 rport 10000",
-                srflxLine);
-        assertEquals(IceCandidate.fromLocal(srflx), IceCandidate.parse(srflxLine));
     }
 
     private static boolean parsesOrThrows(String text) {

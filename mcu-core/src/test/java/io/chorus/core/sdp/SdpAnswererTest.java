@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 
 class SdpAnswererTest {
     private static final String SERVER_TRANSPORT = """

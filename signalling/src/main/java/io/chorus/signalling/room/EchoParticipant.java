@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.sdp.SdpException;
-import io.chorus.core.session.MediaKind;
+import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.session.PeerSession;
 import io.chorus.core.session.SessionState;
 import io.chorus.core.session.TransportContext;

@@ -1,4 +1,4 @@
-package io.chorus.core.session;
+package io.chorus.core.rtp;
 
 /** The two media a WebRTC participant exchanges with the server. */
 public enum MediaKind {
