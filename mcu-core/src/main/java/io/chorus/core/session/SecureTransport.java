@@ -1,6 +1,10 @@
 package io.chorus.core.session;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import io.chorus.core.dtls.DtlsTransportListener;
 import io.chorus.core.ice.IceState;
 import io.chorus.core.ice.IceTransport;
 import io.chorus.core.net.PacketClassifier;
+import io.chorus.core.net.PacketKind;
 import io.chorus.core.srtp.SrtpContext;
 import io.chorus.core.srtp.SrtpException;
 
@@ -29,6 +34,7 @@ import io.chorus.core.srtp.SrtpException;
  */
 final class SecureTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SecureTransport.class);
+    private static final int MAX_EARLY_PACKETS = 256;
 
     interface Receiver {
         void onRtp(byte[] buffer, int offset, int length, long receivedNanos);
@@ -44,6 +50,11 @@ final class SecureTransport implements AutoCloseable {
     private final IceTransport ice;
     private final Object sendLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * SRTP that arrives between the browser finishing DTLS and our keys being installed (a few
+     * milliseconds): usually the start of its first key frame, so it is held, not dropped.
+     */
+    private final ArrayDeque<byte[]> early = new ArrayDeque<>();
     private volatile DtlsTransport dtls;
     private volatile SrtpContext inbound;
     private SrtpContext outbound;
@@ -135,7 +146,9 @@ final class SecureTransport implements AutoCloseable {
         synchronized (sendLock) {
             outbound = keys.newProtectContext();
         }
-        inbound = keys.newUnprotectContext();
+        synchronized (early) {
+            inbound = keys.newUnprotectContext();
+        }
         LOG.info("{}: DTLS-SRTP established as {} with {} over {}", name, result.role(), result.profile(),
                 ice.selectedPair());
         receiver.onStateChange(SessionState.CONNECTED, "DTLS-SRTP " + result.profile() + " over "
@@ -173,8 +186,11 @@ final class SecureTransport implements AutoCloseable {
     private void unprotect(byte[] buffer, int offset, int length, long receivedNanos, boolean rtcp) {
         SrtpContext context = inbound;
         if (context == null) {
-            drops.drop(DropReason.BEFORE_KEYS, (rtcp ? "SRTCP" : "SRTP") + " before the DTLS handshake completed");
+            holdUntilKeys(buffer, offset, length);
             return;
+        }
+        if (!early.isEmpty()) {
+            replayEarlyPackets(receivedNanos);
         }
         int plainLength;
         try {
@@ -193,6 +209,34 @@ final class SecureTransport implements AutoCloseable {
             receiver.onRtcp(buffer, offset, plainLength, receivedNanos);
         } else {
             receiver.onRtp(buffer, offset, plainLength, receivedNanos);
+        }
+    }
+
+    private void holdUntilKeys(byte[] buffer, int offset, int length) {
+        synchronized (early) {
+            if (inbound == null) {
+                if (early.size() < MAX_EARLY_PACKETS) {
+                    early.add(Arrays.copyOfRange(buffer, offset, offset + length));
+                } else {
+                    drops.drop(DropReason.BEFORE_KEYS, "SRTP before the DTLS handshake completed");
+                }
+                return;
+            }
+        }
+        unprotect(buffer, offset, length, System.nanoTime(),
+                PacketClassifier.classify(buffer, offset, length) == PacketKind.RTCP);
+    }
+
+    /** Runs on the receive thread, like every other packet, so the media path stays single-threaded. */
+    private void replayEarlyPackets(long receivedNanos) {
+        List<byte[]> held;
+        synchronized (early) {
+            held = new ArrayList<>(early);
+            early.clear();
+        }
+        for (byte[] packet : held) {
+            unprotect(packet, 0, packet.length, receivedNanos,
+                    PacketClassifier.classify(packet, 0, packet.length) == PacketKind.RTCP);
         }
     }
 

@@ -90,6 +90,8 @@ class EchoBrowserTest {
                     s -> map(s.get("audio")) != null && number(map(s.get("audio")).get("totalAudioEnergy")) > 0);
             assertTrue(number(map(audio.get("audio")).get("totalAudioEnergy")) > 0, "the tone came back audible");
 
+            Files.write(Path.of("target", "echo-page.png"),
+                    chromium.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             double firstFrameMs = number(stats.get("firstFrameMs"));
             LOG.info("join -> first decoded echoed frame: {} ms", Math.round(firstFrameMs));
             Files.writeString(Path.of("target", "echo-first-frame-ms.txt"), Math.round(firstFrameMs) + "\n");

@@ -34,7 +34,7 @@ final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory(profileRoot, "chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        options.addArguments("--headless=new", "--window-size=1100,700", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",

@@ -95,6 +95,8 @@ public final class VideoFrameAssembler implements Depacketizer {
                 // the key frame may simply not have arrived yet), unless a later key frame makes it moot.
                 FrameSpan laterKey = firstKeyFrame(complete);
                 if (laterKey == null) {
+                    // Starting on a delta frame means the key frame was missed: ask now, keep waiting.
+                    needsKeyFrame |= lastReleased < 0;
                     return out;
                 }
                 next = laterKey;
