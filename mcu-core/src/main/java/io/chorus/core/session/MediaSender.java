@@ -16,14 +16,14 @@ final class MediaSender {
     private final OutboundStream audio;
     private final OutboundStream video;
 
-    MediaSender(String name, NegotiatedSession negotiated, LocalMedia media, SecureTransport transport) {
+    MediaSender(String name, NegotiatedSession negotiated, LocalMedia media, PacketTransport transport) {
         this.audio = negotiated.media(MediaKind.AUDIO).filter(m -> m.direction().sends())
                 .map(m -> stream(m, media, transport)).orElse(null);
         this.video = negotiated.media(MediaKind.VIDEO).filter(m -> m.direction().sends())
                 .map(m -> stream(m, media, transport)).orElse(null);
     }
 
-    private static OutboundStream stream(NegotiatedMedia m, LocalMedia media, SecureTransport transport) {
+    private static OutboundStream stream(NegotiatedMedia m, LocalMedia media, PacketTransport transport) {
         return new OutboundStream(m.kind(), media.track(m.kind()).ssrc(), m.codec().payloadType(),
                 m.codec().clockRate(), PayloadFormats.packetizer(m.codec().encoding()),
                 m.hasFeedback(RtcpFeedback.NACK), transport);

@@ -32,12 +32,12 @@ final class OutboundStream {
     private final Packetizer packetizer;
     private final RetransmissionBuffer retransmissions;
     private final SenderStatistics statistics;
-    private final SecureTransport transport;
+    private final PacketTransport transport;
     private final long timestampOffset = RANDOM.nextInt() & 0xFFFF_FFFFL;
     private int nextSequence = RANDOM.nextInt(0x8000);
 
     OutboundStream(MediaKind kind, long ssrc, int payloadType, int clockRate, Packetizer packetizer,
-            boolean answersNacks, SecureTransport transport) {
+            boolean answersNacks, PacketTransport transport) {
         this.kind = kind;
         this.ssrc = ssrc;
         this.payloadType = payloadType;

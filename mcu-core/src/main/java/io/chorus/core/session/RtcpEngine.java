@@ -43,7 +43,7 @@ final class RtcpEngine {
     private final String cname;
     private final MediaReceiver receiver;
     private final MediaSender sender;
-    private final SecureTransport transport;
+    private final PacketTransport transport;
     private final PeerSession.Listener listener;
     private final DropCounters drops;
     private final long localSsrc;
@@ -51,7 +51,7 @@ final class RtcpEngine {
     private volatile long remoteEstimateBps = -1;
     private volatile long rttMs = -1;
 
-    RtcpEngine(String name, String cname, MediaReceiver receiver, MediaSender sender, SecureTransport transport,
+    RtcpEngine(String name, String cname, MediaReceiver receiver, MediaSender sender, PacketTransport transport,
             PeerSession.Listener listener, DropCounters drops) {
         this.name = name;
         this.cname = cname;

@@ -32,7 +32,7 @@ import io.chorus.core.srtp.SrtpException;
  * and from the timer thread, so the outgoing SRTP context is guarded by a lock held only for one
  * protect-and-send.
  */
-final class SecureTransport implements AutoCloseable {
+final class SecureTransport implements PacketTransport, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SecureTransport.class);
     private static final int MAX_EARLY_PACKETS = 256;
 
@@ -95,22 +95,18 @@ final class SecureTransport implements AutoCloseable {
         return inbound != null;
     }
 
-    /**
-     * Protects an RTP packet in place (the array must have room for the SRTP tag after
-     * {@code length}) and sends it. Returns the protected length, or -1 if keys are not ready or
-     * the send failed.
-     */
-    int sendRtp(byte[] buffer, int offset, int length) {
+    @Override
+    public int sendRtp(byte[] buffer, int offset, int length) {
         return protectAndSend(buffer, offset, length, false);
     }
 
-    /** Like {@link #sendRtp} for an RTCP compound packet (room for the SRTCP trailer needed). */
-    int sendRtcp(byte[] buffer, int offset, int length) {
+    @Override
+    public int sendRtcp(byte[] buffer, int offset, int length) {
         return protectAndSend(buffer, offset, length, true);
     }
 
-    /** Sends bytes that are already protected, e.g. a retransmission of a stored packet. */
-    void sendProtected(byte[] buffer, int offset, int length) {
+    @Override
+    public void sendProtected(byte[] buffer, int offset, int length) {
         sendRaw(buffer, offset, length);
     }
 
