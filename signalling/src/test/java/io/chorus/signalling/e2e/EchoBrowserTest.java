@@ -66,6 +66,7 @@ class EchoBrowserTest {
                         && audio != null && number(audio.get("packetsReceived")) >= 50;
             });
             Map<String, Object> video = map(stats.get("video"));
+            assertEquals("video/VP8", video.get("codec"), "VP8 is preferred when offered: " + stats);
             assertEquals(TestMedia.WIDTH, number(video.get("frameWidth")), "decoded width: " + stats);
             assertEquals(TestMedia.HEIGHT, number(video.get("frameHeight")), "decoded height: " + stats);
 
@@ -98,6 +99,22 @@ class EchoBrowserTest {
 
             EchoParticipant participant = server.echoRoom().participants().values().iterator().next();
             assertEquals(SessionState.CONNECTED, participant.session().state());
+        }
+    }
+
+    @Test
+    void h264IsEchoedWhenItIsTheOnlyVideoCodecOffered() throws Exception {
+        try (HeadlessChromium chromium = new HeadlessChromium(media, work)) {
+            chromium.driver.get(echoUrl("?name=h264&codec=h264"));
+            Map<String, Object> stats = awaitStats(chromium, Duration.ofSeconds(40), s -> map(s.get("video")) != null
+                    && number(map(s.get("video")).get("framesDecoded")) >= 30);
+            Map<String, Object> video = map(stats.get("video"));
+            assertEquals("video/H264", video.get("codec"), "negotiated codec: " + stats);
+            assertEquals(TestMedia.WIDTH, number(video.get("frameWidth")));
+            assertEquals(TestMedia.HEIGHT, number(video.get("frameHeight")));
+            Map<String, Object> sample = map(js(chromium).executeScript("return window.chorusEcho.sampleRemote();"));
+            assertTrue(Math.abs((int) number(sample.get("r")) - TestMedia.COLOUR[0]) <= COLOUR_TOLERANCE,
+                    "centre colour " + sample);
         }
     }
 
