@@ -31,6 +31,7 @@ public final class ChorusServer implements AutoCloseable {
     }
 
     public static ChorusServer start(ServerConfig config) throws Exception {
+        routeJavaUtilLoggingToSlf4j();
         DtlsCertificate certificate = config.dtlsCertificate() == null
                 ? DtlsCertificate.generate()
                 : DtlsCertificate.load(config.dtlsCertificate(), config.dtlsPrivateKey());
@@ -70,9 +71,15 @@ public final class ChorusServer implements AutoCloseable {
         transport.close();
     }
 
+    /** ice4j logs through java.util.logging; one logback configuration should govern everything. */
+    private static synchronized void routeJavaUtilLoggingToSlf4j() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         ServerConfig config;
         try {
             config = ServerConfig.parse(args, System.getenv());
