@@ -8,10 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.chorus.core.MalformedPacketException;
 import io.chorus.core.feedback.KeyFrameMethod;
+import io.chorus.core.feedback.TransportFeedbackGenerator;
+import io.chorus.core.rtcp.TransportCcFeedback;
 import io.chorus.core.rtp.RtpPacket;
 import io.chorus.core.rtp.Rtx;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.rtp.codec.PayloadFormats;
+import io.chorus.core.sdp.HeaderExtension;
 import io.chorus.core.sdp.NegotiatedMedia;
 import io.chorus.core.sdp.NegotiatedSession;
 import io.chorus.core.sdp.RtcpFeedback;
@@ -28,6 +31,9 @@ final class MediaReceiver {
     private final NegotiatedMedia video;
     private final int videoRtxPayloadType;
     private final Map<Long, InboundStream> streams = new ConcurrentHashMap<>();
+    private final int audioTransportSeqId;
+    private final int videoTransportSeqId;
+    private final TransportFeedbackGenerator transportFeedback = new TransportFeedbackGenerator();
     private volatile Runnable keyFrameNeeded = () -> { };
     private volatile long videoSsrc = -1;
 
@@ -37,6 +43,8 @@ final class MediaReceiver {
         this.audio = negotiated.media(MediaKind.AUDIO).filter(m -> m.direction().receives()).orElse(null);
         this.video = negotiated.media(MediaKind.VIDEO).filter(m -> m.direction().receives()).orElse(null);
         this.videoRtxPayloadType = video == null ? -1 : video.rtxPayloadType().orElse(-1);
+        this.audioTransportSeqId = transportSequenceExtension(audio);
+        this.videoTransportSeqId = transportSequenceExtension(video);
     }
 
     void setKeyFrameNeeded(Runnable keyFrameNeeded) {
@@ -61,6 +69,7 @@ final class MediaReceiver {
         try {
             packet = RtpPacket.parse(buffer, offset, length);
             int payloadType = packet.payloadType();
+            recordTransportSequence(packet, payloadType, receivedNanos);
             if (payloadType == videoRtxPayloadType) {
                 if (Rtx.isPaddingOnly(packet) || videoSsrc < 0) {
                     return;
@@ -84,6 +93,35 @@ final class MediaReceiver {
         } catch (MalformedPacketException e) {
             drops.drop(DropReason.MALFORMED_RTP, e.getMessage());
         }
+    }
+
+    /** Transport-wide feedback for what arrived since the last call (timer thread). */
+    List<TransportCcFeedback> transportFeedback(long senderSsrc) {
+        synchronized (transportFeedback) {
+            return transportFeedback.build(senderSsrc, videoSsrc < 0 ? 0 : videoSsrc);
+        }
+    }
+
+    private void recordTransportSequence(RtpPacket packet, int payloadType, long receivedNanos) {
+        boolean isAudio = audio != null && payloadType == audio.codec().payloadType();
+        int id = isAudio ? audioTransportSeqId : videoTransportSeqId;
+        if (id < 0) {
+            return;
+        }
+        long element = packet.findExtension(id);
+        if (element >= 0 && (element & 0xFFFF) >= 2) {
+            int seq = RtpPacket.readUint16(packet.buffer(), (int) (element >>> 16));
+            synchronized (transportFeedback) {
+                transportFeedback.onPacket(seq, receivedNanos / 1000);
+            }
+        }
+    }
+
+    private static int transportSequenceExtension(NegotiatedMedia media) {
+        if (media == null || !media.hasFeedback(RtcpFeedback.TRANSPORT_CC)) {
+            return -1;
+        }
+        return media.extensionId(HeaderExtension.TRANSPORT_WIDE_CC).orElse(-1);
     }
 
     private NegotiatedMedia mediaFor(int payloadType) {

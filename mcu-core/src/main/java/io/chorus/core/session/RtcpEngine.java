@@ -38,6 +38,8 @@ import io.chorus.core.rtcp.SenderReport;
 final class RtcpEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RtcpEngine.class);
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    /** Transport-wide feedback cadence: libwebrtc's estimator expects it every 50-100 ms. */
+    private static final long TRANSPORT_FEEDBACK_INTERVAL_NANOS = 50_000_000L;
 
     private final String name;
     private final String cname;
@@ -48,6 +50,7 @@ final class RtcpEngine {
     private final DropCounters drops;
     private final long localSsrc;
     private long nextReportNanos;
+    private long nextTransportFeedbackNanos;
     private volatile long remoteEstimateBps = -1;
     private volatile long rttMs = -1;
 
@@ -159,6 +162,10 @@ final class RtcpEngine {
                 feedback.add(new GenericNack(localSsrc, stream.ssrc(), seqs));
             }
             stream.retryKeyFrame(nowMs).ifPresent(r -> feedback.add(keyFrameRequest(stream.ssrc(), r)));
+        }
+        if (nowNanos - nextTransportFeedbackNanos >= 0) {
+            feedback.addAll(receiver.transportFeedback(localSsrc));
+            nextTransportFeedbackNanos = nowNanos + TRANSPORT_FEEDBACK_INTERVAL_NANOS;
         }
         if (nowNanos - nextReportNanos >= 0) {
             List<RtcpPacket> report = reports(nowNanos);
