@@ -85,13 +85,23 @@ final class MediaReceiver {
             if (media == video) {
                 videoSsrc = packet.ssrc();
             }
-            InboundStream stream = streams.computeIfAbsent(packet.ssrc(), ssrc -> newStream(media, ssrc));
-            List<EncodedFrame> frames = stream.onPacket(packet, receivedNanos, keyFrameNeeded);
-            for (EncodedFrame frame : frames) {
-                listener.onFrame(media.kind(), frame);
-            }
+            deliver(media, packet, receivedNanos);
         } catch (MalformedPacketException e) {
             drops.drop(DropReason.MALFORMED_RTP, e.getMessage());
+        }
+    }
+
+    private void deliver(NegotiatedMedia media, RtpPacket packet, long receivedNanos) {
+        InboundStream stream = streams.computeIfAbsent(packet.ssrc(), ssrc -> newStream(media, ssrc));
+        List<EncodedFrame> frames;
+        try {
+            frames = stream.onPacket(packet, receivedNanos, keyFrameNeeded);
+        } catch (MalformedPacketException e) {
+            drops.drop(DropReason.MALFORMED_PAYLOAD, media.codec().encoding() + ": " + e.getMessage());
+            return;
+        }
+        for (EncodedFrame frame : frames) {
+            listener.onFrame(media.kind(), frame);
         }
     }
 

@@ -219,6 +219,9 @@ class FeedbackLoopTest {
         byte[] shortRtp = {(byte) 0x90, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
         receiver.onRtp(shortRtp, 0, shortRtp.length, 0);
         assertEquals(1, drops.count(DropReason.MALFORMED_RTP));
+        byte[] badVp8 = RtpPacket.create(VP8, 1, 0, 7, false, new byte[] {(byte) 0x80}, 0, 1, 0).buffer();
+        receiver.onRtp(badVp8, 0, badVp8.length, 0);
+        assertEquals(1, drops.count(DropReason.MALFORMED_PAYLOAD), "a VP8 descriptor with nothing after it");
         byte[] unknownPt = RtpPacket.create(45, 1, 0, 7, false, new byte[4], 0, 4, 0).buffer();
         receiver.onRtp(unknownPt, 0, unknownPt.length, 0);
         assertEquals(1, drops.count(DropReason.UNKNOWN_PAYLOAD_TYPE));
