@@ -40,10 +40,4 @@ public record IceConfig(InetAddress bindAddress, int port, InetAddress publicAdd
             throw new IllegalArgumentException("consent timeout must be at least 500 ms");
         }
     }
-
-    /** Loopback-only configuration on the given port, as used by tests and the local demo. */
-    public static IceConfig loopback(int port) {
-        return new IceConfig(InetAddress.getLoopbackAddress(), port, null, List.of(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
-    }
 }

@@ -9,19 +9,23 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's ICE transport on a real loopback port. Connectivity with a real peer is proven by
- * the Chromium end-to-end test in the signalling module.
+ * The server's ICE transport on a real loopback port, against the client role
+ * ({@link IceClientTransport}); connectivity with Chromium is proven by the end-to-end tests in the
+ * signalling module.
  */
 class IceTransportTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @Test
     void advertisesTheConfiguredSharedPortAsItsHostCandidate() throws Exception {
-        IceConfig config = IceConfig.loopback(freePort());
+        IceConfig config = shortConsent(freePort());
         try (SharedUdpPort port = SharedUdpPort.open(config);
                 IceTransport first = new IceTransport(port, "p1", (b, o, l, t) -> { }, (s, d) -> { });
                 IceTransport second = new IceTransport(port, "p2", (b, o, l, t) -> { }, (s, d) -> { })) {
@@ -40,7 +44,7 @@ class IceTransportTest {
     @Test
     void advertisesTheConfiguredPublicAddressAsServerReflexive() throws Exception {
         IceConfig config = new IceConfig(LOOPBACK, freePort(), InetAddress.getByName("203.0.113.7"), List.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+                Duration.ofSeconds(1), Duration.ofSeconds(3));
         try (SharedUdpPort port = SharedUdpPort.open(config);
                 IceTransport transport = new IceTransport(port, "p", (b, o, l, t) -> { }, (s, d) -> { })) {
             LocalCandidate srflx = transport.localCandidates().stream().filter(c -> c.type().equals("srflx"))
@@ -52,8 +56,37 @@ class IceTransportTest {
     }
 
     @Test
+    void aClientConnectsExchangesDataAndAVanishedClientIsDetectedByConsent() throws Exception {
+        IceConfig config = shortConsent(freePort());
+        BlockingQueue<IceState> serverStates = new LinkedBlockingQueue<>();
+        BlockingQueue<String> atServer = new LinkedBlockingQueue<>();
+        BlockingQueue<String> atClient = new LinkedBlockingQueue<>();
+        try (SharedUdpPort port = SharedUdpPort.open(config);
+                IceTransport server = new IceTransport(port, "server-side",
+                        (b, o, l, t) -> atServer.add(new String(b, o, l)), (s, d) -> serverStates.add(s))) {
+            IceClientTransport client = new IceClientTransport("client", LOOPBACK,
+                    (b, o, l, t) -> atClient.add(new String(b, o, l)), (s, d) -> { });
+            server.start(client.localUfrag(), client.localPassword());
+            client.connect(server.localUfrag(), server.localPassword(), server.localCandidates());
+
+            assertEquals(IceState.CONNECTED, serverStates.poll(10, TimeUnit.SECONDS));
+            assertTrue(server.selectedPair().startsWith("127.0.0.1"), server.selectedPair());
+            client.send("hello".getBytes(), 0, 5);
+            assertEquals("hello", atServer.poll(5, TimeUnit.SECONDS));
+            server.send("world".getBytes(), 0, 5);
+            assertEquals("world", atClient.poll(5, TimeUnit.SECONDS));
+
+            long vanished = System.nanoTime();
+            client.close();
+            assertEquals(IceState.FAILED, serverStates.poll(20, TimeUnit.SECONDS), "consent must expire");
+            long detectedMs = (System.nanoTime() - vanished) / 1_000_000;
+            assertTrue(detectedMs < 10_000, "detected after " + detectedMs + " ms");
+        }
+    }
+
+    @Test
     void rejectsCandidatesTheServerCannotUse() throws Exception {
-        try (SharedUdpPort port = SharedUdpPort.open(IceConfig.loopback(freePort()));
+        try (SharedUdpPort port = SharedUdpPort.open(shortConsent(freePort()));
                 IceTransport server = new IceTransport(port, "p", (b, o, l, t) -> { }, (s, d) -> { })) {
             assertFalse(server.addRemoteCandidate(new RemoteCandidateInfo("1", 1, "tcp", 1, "127.0.0.1", 9, "host",
                     null, 0)));
@@ -73,6 +106,14 @@ class IceTransportTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IceConfig(InetAddress.getByName("0.0.0.0"), 10000, null, List.of(), Duration.ofSeconds(5),
                         Duration.ofSeconds(10)));
+    }
+
+    /**
+     * ice4j reads consent timing once per JVM, so every test here uses the same short timing:
+     * whichever runs first sets it.
+     */
+    private static IceConfig shortConsent(int port) {
+        return new IceConfig(LOOPBACK, port, null, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
     static int freePort() throws Exception {
