@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What a completed DTLS-SRTP handshake yields: the SRTP profile both sides agreed on and the keying
- * material exported with the label "EXTRACTOR-dtls_srtp" (RFC 5764 4.2); {@link #srtpKeys()} splits it.
+ * material exported with the label {@value DtlsSrtpKeys#EXPORTER_LABEL} (RFC 5764 4.2); {@link #srtpKeys()}
+ * splits it.
  * {@link #toString()} never shows key bytes.
  */
 public record DtlsHandshakeResult(DtlsRole role, SrtpProfile profile, byte[] keyingMaterial) {
@@ -15,10 +16,7 @@ public record DtlsHandshakeResult(DtlsRole role, SrtpProfile profile, byte[] key
     public DtlsHandshakeResult {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(profile, "profile");
-        if (keyingMaterial.length != profile.keyingMaterialLength()) {
-            throw new IllegalArgumentException(profile + " needs " + profile.keyingMaterialLength()
-                    + " bytes of keying material, got " + keyingMaterial.length);
-        }
+        DtlsSrtpKeys.requireKeyingMaterialLength(profile, keyingMaterial.length);
         keyingMaterial = keyingMaterial.clone();
     }
 

@@ -10,7 +10,6 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CipherSuite;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
@@ -119,7 +118,7 @@ final class DtlsSrtpContext {
         if (negotiatedProfile == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP profile was negotiated");
         }
-        byte[] keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null,
+        byte[] keyingMaterial = context.exportKeyingMaterial(DtlsSrtpKeys.EXPORTER_LABEL, null,
                 negotiatedProfile.keyingMaterialLength());
         result = new DtlsHandshakeResult(role, negotiatedProfile, keyingMaterial);
     }

@@ -36,10 +36,7 @@ public record DtlsSrtpKeys(SrtpProfile profile, SrtpMasterKey local, SrtpMasterK
      * @throws IllegalArgumentException if the material has the wrong length for the profile
      */
     public static DtlsSrtpKeys fromKeyingMaterial(SrtpProfile profile, byte[] material, DtlsRole localRole) {
-        if (material.length != profile.keyingMaterialLength()) {
-            throw new IllegalArgumentException(profile + " needs " + profile.keyingMaterialLength()
-                    + " bytes of keying material, got " + material.length);
-        }
+        requireKeyingMaterialLength(profile, material.length);
         int keyLength = profile.masterKeyLength();
         int saltLength = profile.masterSaltLength();
         int saltsStart = 2 * keyLength;
@@ -50,6 +47,13 @@ public record DtlsSrtpKeys(SrtpProfile profile, SrtpMasterKey local, SrtpMasterK
         return localRole == DtlsRole.CLIENT
                 ? new DtlsSrtpKeys(profile, client, server)
                 : new DtlsSrtpKeys(profile, server, client);
+    }
+
+    static void requireKeyingMaterialLength(SrtpProfile profile, int length) {
+        if (length != profile.keyingMaterialLength()) {
+            throw new IllegalArgumentException(profile + " needs " + profile.keyingMaterialLength()
+                    + " bytes of keying material, got " + length);
+        }
     }
 
     /** A context for the sending thread: protects with our keys. */

@@ -25,4 +25,10 @@ class SrtpProfileTest {
         assertEquals(rtp, profile.rtpOverhead());
         assertEquals(rtcp, profile.rtcpOverhead());
     }
+
+    @ParameterizedTest
+    @CsvSource({"SRTP_AES128_CM_HMAC_SHA1_80, 60", "SRTP_AEAD_AES_128_GCM, 56"})
+    void keyingMaterialLengthsMatchRfc5764AndRfc7714(SrtpProfile profile, int length) {
+        assertEquals(length, profile.keyingMaterialLength());
+    }
 }
