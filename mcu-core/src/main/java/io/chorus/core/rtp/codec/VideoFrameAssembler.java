@@ -16,8 +16,9 @@ import io.chorus.core.rtp.SequenceUnwrapper;
  * Where a packet is missing, frames behind the hole wait for it while fewer than
  * {@value #FRAMES_BEFORE_GIVING_UP} of them are complete; then the hole is declared lost, its
  * frame dropped and counted, and frames are withheld until a key frame, since VP8 and H.264 delta
- * frames depend on what was lost. A complete key frame ends any wait at once. The stream's first
- * frame released is a key frame, for the same reason.
+ * frames depend on what was lost; while a key frame is awaited, the first complete one is released
+ * at once, whatever is missing before it. The stream's first frame released is a key frame, for
+ * the same reason.
  * <p>
  * Memory is bounded by the window's capacity: a packet that would stretch the buffered span of
  * sequence numbers beyond it pushes the oldest packets out; their frames are counted as dropped.
@@ -49,6 +50,8 @@ public final class VideoFrameAssembler implements Depacketizer {
     private boolean waitingForKeyFrame = true;
     private boolean needsKeyFrame;
     private long framesDropped;
+    /** So that a frame discarded a piece at a time (as the window slides over it) counts once. */
+    private long lastDiscardedTimestamp = NONE;
 
     public VideoFrameAssembler(VideoPayloadFormat format) {
         this(format, DEFAULT_CAPACITY);
@@ -164,8 +167,10 @@ public final class VideoFrameAssembler implements Depacketizer {
     }
 
     /**
-     * The frame to release next: the one at {@link #lowest} if it is complete, else a later complete
-     * key frame, else, once enough later frames are complete, the first of them; null to keep waiting.
+     * The frame to release next: the one at {@link #lowest} if it is complete; a later complete key
+     * frame when one is awaited; once enough later frames are complete, the first of them; else
+     * null, to keep waiting. A key frame that is not yet awaited waits like any other frame: the
+     * hole before it may just be reordering.
      */
     private Span chooseNextFrame() {
         Span firstComplete = null;
@@ -195,7 +200,7 @@ public final class VideoFrameAssembler implements Depacketizer {
             }
             Span span = new Span(runStart, s, runTimestamp, runKey);
             runStart = NONE;
-            if ((span.first() == lowest && atFrameBoundary) || span.keyFrame()) {
+            if ((span.first() == lowest && atFrameBoundary) || (span.keyFrame() && waitingForKeyFrame)) {
                 return span;
             }
             if (firstComplete == null) {
@@ -205,8 +210,9 @@ public final class VideoFrameAssembler implements Depacketizer {
                 return firstComplete;
             }
         }
-        if (firstComplete != null && !committed) {
-            // The stream starts on a delta frame, so its key frame was missed: ask now, keep waiting.
+        if (firstComplete != null && !committed && firstComplete.first() == lowest) {
+            // The stream starts on a delta frame and nothing earlier has arrived, so its key frame was
+            // lost rather than reordered: ask now, and keep waiting.
             needsKeyFrame = true;
         }
         return null;
@@ -282,16 +288,15 @@ public final class VideoFrameAssembler implements Depacketizer {
      */
     private void discard(long until) {
         long frames = 0;
-        long lastTimestamp = 0;
         boolean missing = false;
         for (long s = lowest; s < until; s++) {
             PacketWindow.Slot slot = window.get(s);
             if (slot == null) {
                 missing = true;
             } else {
-                if (!slot.isPadding() && (frames == 0 || slot.timestamp != lastTimestamp)) {
+                if (!slot.isPadding() && slot.timestamp != lastDiscardedTimestamp) {
                     frames++;
-                    lastTimestamp = slot.timestamp;
+                    lastDiscardedTimestamp = slot.timestamp;
                 }
                 window.remove(s);
             }

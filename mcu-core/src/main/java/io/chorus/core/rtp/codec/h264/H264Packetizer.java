@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.rtp.codec.EvenSplit;
 import io.chorus.core.rtp.codec.Packetizer;
 import io.chorus.core.rtp.codec.RtpPayload;
 
 /**
  * Packetizes an Annex B access unit in mode 1 (RFC 6184): consecutive NAL units that fit together
  * travel in one STAP-A (typically SPS and PPS before an IDR), a unit that fits alone goes in a
- * single NAL unit packet, and a larger one is cut into equal FU-A fragments. The marker bit closes
+ * single NAL unit packet, and a larger one is cut into even FU-A fragments. The marker bit closes
  * the access unit.
  */
 public final class H264Packetizer implements Packetizer {
@@ -102,12 +103,10 @@ public final class H264Packetizer implements Packetizer {
         int indicator = (header & 0xE0) | NalUnitTypes.FU_A;
         int type = header & 0x1F;
         int pos = nal.offset() + 1;
-        int end = nal.offset() + nal.length();
-        int chunk = mtu - FU_A_HEADER_LENGTH;
-        int count = (end - pos + chunk - 1) / chunk;
-        int size = (end - pos + count - 1) / count;
+        int bodyLength = nal.length() - 1;
+        int count = EvenSplit.pieces(bodyLength, mtu - FU_A_HEADER_LENGTH);
         for (int i = 0; i < count; i++) {
-            int n = Math.min(size, end - pos);
+            int n = EvenSplit.pieceLength(bodyLength, count, i);
             byte[] payload = new byte[FU_A_HEADER_LENGTH + n];
             payload[0] = (byte) indicator;
             payload[1] = (byte) ((i == 0 ? 0x80 : 0) | (i == count - 1 ? 0x40 : 0) | type);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.rtp.codec.EvenSplit;
 import io.chorus.core.rtp.codec.Packetizer;
 import io.chorus.core.rtp.codec.RtpPayload;
 
@@ -16,7 +17,7 @@ import io.chorus.core.rtp.codec.RtpPayload;
 public final class Vp8Packetizer implements Packetizer {
     private static final int DESCRIPTOR_LENGTH = Vp8Descriptor.withPictureId(true, 0).length();
     /**
-     * Packets are cut to equal sizes, so the first carries at least half of what fits; that half
+     * Packets are cut to even sizes, so the first carries at least half of what fits; that half
      * must hold a key frame's header, which receivers read from the first packet alone.
      */
     public static final int MIN_MTU = DESCRIPTOR_LENGTH + 2 * Vp8FrameHeader.KEY_FRAME_HEADER_LENGTH;
@@ -42,15 +43,12 @@ public final class Vp8Packetizer implements Packetizer {
         if (data.length == 0) {
             throw new IllegalArgumentException("empty VP8 frame");
         }
-        int chunk = mtu - DESCRIPTOR_LENGTH;
-        int count = (data.length + chunk - 1) / chunk;
-        // Equal-sized packets: no tiny trailing packet.
-        int size = (data.length + count - 1) / count;
+        int count = EvenSplit.pieces(data.length, mtu - DESCRIPTOR_LENGTH);
         Vp8Descriptor first = Vp8Descriptor.withPictureId(true, pictureId);
         Vp8Descriptor rest = Vp8Descriptor.withPictureId(false, pictureId);
         List<RtpPayload> payloads = new ArrayList<>(count);
         for (int i = 0, pos = 0; i < count; i++) {
-            int n = Math.min(size, data.length - pos);
+            int n = EvenSplit.pieceLength(data.length, count, i);
             byte[] payload = new byte[DESCRIPTOR_LENGTH + n];
             (i == 0 ? first : rest).write(payload, 0);
             System.arraycopy(data, pos, payload, DESCRIPTOR_LENGTH, n);
