@@ -58,10 +58,10 @@ class VideoFrameAssemblerTest {
 
     /** Frames 0 to {@code frames - 1} of {@code packetsPerFrame} packets from {@code firstSeq}; key frames where listed. */
     private static List<RtpPacket> stream(int firstSeq, int frames, int packetsPerFrame, int... keyFrames) {
-        return stream(firstSeq, 0, frames, packetsPerFrame, keyFrames);
+        return streamFrom(firstSeq, 0, frames, packetsPerFrame, keyFrames);
     }
 
-    private static List<RtpPacket> stream(int firstSeq, int firstFrame, int frames, int packetsPerFrame,
+    private static List<RtpPacket> streamFrom(int firstSeq, int firstFrame, int frames, int packetsPerFrame,
             int... keyFrames) {
         List<RtpPacket> packets = new ArrayList<>();
         int seq = firstSeq;
@@ -222,11 +222,11 @@ class VideoFrameAssemblerTest {
         packets.addAll(stream(10, 1, 2, 0));
         packets.add(padding(12, 0));
         packets.add(padding(13, 0));
-        List<RtpPacket> frame1 = stream(14, 1, 1, 2);
+        List<RtpPacket> frame1 = streamFrom(14, 1, 1, 2);
         packets.add(frame1.get(1)); // reordered around the padding
         packets.add(padding(16, 1));
         packets.add(frame1.get(0));
-        packets.addAll(stream(17, 2, 2, 2));
+        packets.addAll(streamFrom(17, 2, 2, 2));
         assertEquals(List.of(0, 1, 2, 3), pushAll(packets));
         assertEquals(0, assembler.framesDropped());
         assertFalse(assembler.needsKeyFrame());
