@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -16,8 +17,9 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.rtp.codec.RtpPayload;
 
 class H264PacketizerTest {
-    static final byte[] SPS = bytes(0x67, 0x42, 0xC0, 0x1E, 0xD9, 0x00, 0xA0, 0x2F, 0xF9, 0x70, 0x11);
-    static final byte[] PPS = bytes(0x68, 0xCB, 0x83, 0xCB, 0x20);
+    /** x264's SPS and PPS for 640x360 baseline (see {@link H264SpsTest}). */
+    static final byte[] SPS = HexFormat.of().parseHex("6742c01ed900a02ff970110000030001000003003c0f162e48");
+    static final byte[] PPS = HexFormat.of().parseHex("68cb83cb20");
 
     static byte[] nal(int header, int size, Random random) {
         byte[] nal = new byte[size];
