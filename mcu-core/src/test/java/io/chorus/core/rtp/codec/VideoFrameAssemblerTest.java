@@ -56,7 +56,7 @@ class VideoFrameAssemblerTest {
         return RtpStreams.packet(seq & 0xFFFF, 3000L * frame, false, new byte[0]);
     }
 
-    /** Frames 0 to {@code frames - 1} of {@code packetsPerFrame} packets from {@code firstSeq}; key frames where listed. */
+    /** Frames 0 to {@code frames - 1}, {@code packetsPerFrame} packets each from {@code firstSeq}; keys as listed. */
     private static List<RtpPacket> stream(int firstSeq, int frames, int packetsPerFrame, int... keyFrames) {
         return streamFrom(firstSeq, 0, frames, packetsPerFrame, keyFrames);
     }

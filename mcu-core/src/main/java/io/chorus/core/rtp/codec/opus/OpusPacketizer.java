@@ -7,8 +7,9 @@ import io.chorus.core.rtp.codec.Packetizer;
 import io.chorus.core.rtp.codec.RtpPayload;
 
 /**
- * RFC 7587: one Opus packet per RTP packet, never fragmented (an Opus packet stays far below the
- * MTU); the marker bit stays clear, since the server sends continuous audio without DTX talkspurts.
+ * RFC 7587: one Opus packet per RTP packet, never fragmented (the format has no way to; at the
+ * 20 ms and bitrates WebRTC uses a packet is a few hundred bytes). The marker bit stays clear,
+ * since the server sends continuous audio without DTX talkspurts.
  */
 public final class OpusPacketizer implements Packetizer {
     @Override

@@ -113,8 +113,8 @@ public record Vp8Descriptor(boolean extended, boolean nonReference, boolean star
                 }
             }
         }
-        return new Vp8Descriptor(extended, (first & 0x20) != 0, (first & 0x10) != 0, first & 0x07, pictureId, longPictureId,
-                tl0PicIdx, temporalLayerId, layerSync, keyIndex);
+        return new Vp8Descriptor(extended, (first & 0x20) != 0, (first & 0x10) != 0, first & 0x07, pictureId,
+                longPictureId, tl0PicIdx, temporalLayerId, layerSync, keyIndex);
     }
 
     /** Bytes this descriptor takes on the wire; the VP8 payload follows them. */

@@ -57,7 +57,8 @@ class Vp8PacketizerTest {
         Vp8Packetizer packetizer = new Vp8Packetizer(1200, 0x7FFE);
         int[] expected = {0x7FFE, 0x7FFF, 0, 1};
         for (int id : expected) {
-            byte[] p = packetizer.packetize(new EncodedFrame(Vp8Frames.LIBVPX_DELTA_FRAME, 0, false, 0, 0)).get(0).data();
+            EncodedFrame frame = new EncodedFrame(Vp8Frames.LIBVPX_DELTA_FRAME, 0, false, 0, 0);
+            byte[] p = packetizer.packetize(frame).get(0).data();
             Vp8Descriptor d = Vp8Descriptor.parse(p, 0, p.length);
             assertTrue(d.longPictureId());
             assertEquals(id, d.pictureId());
