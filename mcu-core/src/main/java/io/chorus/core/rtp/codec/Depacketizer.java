@@ -10,7 +10,10 @@ import io.chorus.core.rtp.RtpPacket;
  * incoming SSRC; not thread-safe.
  */
 public interface Depacketizer {
-    /** Returns the frames this packet completes, oldest first; usually none or one. */
+    /**
+     * Returns the frames this packet completes, oldest first; usually none or one. A packet that
+     * throws is not kept: to the depacketizer it is as if it had been lost.
+     */
     List<EncodedFrame> push(RtpPacket packet) throws MalformedPacketException;
 
     /**
@@ -19,6 +22,6 @@ public interface Depacketizer {
      */
     boolean needsKeyFrame();
 
-    /** Frames given up because packets never arrived or could not be used. */
+    /** Frames given up because packets never arrived, came too late or could not be used. */
     long framesDropped();
 }

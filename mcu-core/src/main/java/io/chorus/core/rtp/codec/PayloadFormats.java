@@ -24,9 +24,14 @@ public final class PayloadFormats {
     }
 
     public static Packetizer packetizer(String encoding) {
+        return packetizer(encoding, Packetizer.DEFAULT_MTU);
+    }
+
+    /** @param mtu most bytes of RTP payload per packet (Opus packets are never split) */
+    public static Packetizer packetizer(String encoding, int mtu) {
         return switch (encoding.toUpperCase(Locale.ROOT)) {
-            case "VP8" -> new Vp8Packetizer(Packetizer.DEFAULT_MTU);
-            case "H264" -> new H264Packetizer(Packetizer.DEFAULT_MTU);
+            case "VP8" -> new Vp8Packetizer(mtu);
+            case "H264" -> new H264Packetizer(mtu);
             case "OPUS" -> new OpusPacketizer();
             default -> throw new IllegalArgumentException("no packetizer for " + encoding);
         };

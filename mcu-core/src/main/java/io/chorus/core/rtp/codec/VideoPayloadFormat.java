@@ -5,17 +5,25 @@ import io.chorus.core.MalformedPacketException;
 /** What {@link VideoFrameAssembler} needs to know about one video payload format. */
 public interface VideoPayloadFormat {
     /**
-     * The codec bytes one packet contributes to its frame (fragments concatenate in sequence
-     * order into the frame), and whether the packet can be the first of a frame.
+     * The codec bytes one non-empty payload contributes to its frame (fragments concatenate in
+     * sequence order into the frame), whether the packet can begin a frame, and whether it shows
+     * that its frame is a key frame.
      */
     Fragment parse(byte[] buffer, int offset, int length) throws MalformedPacketException;
 
-    /** Whether the assembled frame decodes on its own. */
-    boolean isKeyFrame(byte[] frame);
+    /** Picture size from an assembled key frame's own headers, {@link Dimensions#UNKNOWN} if absent. */
+    Dimensions dimensions(byte[] keyFrame);
 
-    /** {width, height} from a key frame's header, or {0, 0} when the format does not carry them. */
-    int[] dimensions(byte[] frame);
+    /** How sure a packet is that it is the first of its frame. */
+    enum FrameStart {
+        /** It continues a frame (a later VP8 partition or packet, an FU-A continuation). */
+        NO,
+        /** It begins a unit that may or may not be the frame's first (any H.264 NAL unit). */
+        POSSIBLE,
+        /** The payload says so itself (VP8 S=1 with partition 0, an H.264 SPS or access unit delimiter). */
+        CERTAIN
+    }
 
-    record Fragment(byte[] data, boolean frameStart) {
+    record Fragment(byte[] data, FrameStart start, boolean keyFrame) {
     }
 }

@@ -3,7 +3,11 @@ package io.chorus.core.rtp.codec.h264;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the NAL units of an Annex B byte stream (start codes 00 00 01 and 00 00 00 01). */
+/**
+ * Finds the NAL units of an Annex B byte stream (H.264 annex B): each follows a start code
+ * 00 00 01, and zero bytes before a start code (the fourth byte of 00 00 00 01, or trailing zeros)
+ * belong to no NAL unit; a NAL unit never ends in a zero byte.
+ */
 final class NalUnits {
     record Span(int offset, int length) {
     }
@@ -14,30 +18,26 @@ final class NalUnits {
     static List<Span> split(byte[] stream) {
         List<Span> units = new ArrayList<>();
         int start = -1;
-        int i = 0;
-        while (i + 2 < stream.length) {
+        for (int i = 0; i + 2 < stream.length; i++) {
             if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 1) {
-                if (start >= 0) {
-                    units.add(new Span(start, trimZeros(stream, start, i) - start));
-                }
-                i += 3;
-                start = i;
-            } else {
-                i++;
+                add(units, stream, start, i);
+                start = i + 3;
+                i += 2;
             }
         }
-        if (start >= 0 && start < stream.length) {
-            units.add(new Span(start, stream.length - start));
-        }
-        units.removeIf(s -> s.length() <= 0);
+        add(units, stream, start, stream.length);
         return units;
     }
 
-    /** A four-byte start code leaves one zero before the three-byte pattern: not part of the NAL. */
-    private static int trimZeros(byte[] stream, int from, int end) {
-        while (end > from && stream[end - 1] == 0) {
+    private static void add(List<Span> units, byte[] stream, int start, int end) {
+        if (start < 0) {
+            return;
+        }
+        while (end > start && stream[end - 1] == 0) {
             end--;
         }
-        return end;
+        if (end > start) {
+            units.add(new Span(start, end - start));
+        }
     }
 }
