@@ -3,7 +3,6 @@ package io.chorus.core.rtcp;
 import io.chorus.core.MalformedPacketException;
 import io.chorus.core.rtp.RtpPacket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +15,14 @@ import java.util.List;
  */
 public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
 
-    private static final int MAX_REASON_LENGTH = 255;
-
     public Bye {
         ssrcs = List.copyOf(ssrcs);
         RtcpHeader.requireCount(ssrcs.size(), "BYE SSRC");
         for (long ssrc : ssrcs) {
             RtcpHeader.requireUint32(ssrc, "BYE SSRC");
         }
-        if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("BYE reason longer than " + MAX_REASON_LENGTH + " bytes");
+        if (reason != null) {
+            RtcpText.encode(reason, "BYE reason");
         }
     }
 
@@ -49,13 +46,13 @@ public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
                 throw new MalformedPacketException("BYE has " + (remaining - 1 - reasonLength)
                         + " bytes after its reason");
             }
-            reason = new String(buf, reasonStart + 1, reasonLength, StandardCharsets.UTF_8);
+            reason = RtcpText.decode(buf, reasonStart + 1, reasonLength, "BYE reason");
         }
         return new Bye(ssrcs, reason);
     }
 
     private int reasonFieldLength() {
-        return reason == null ? 0 : RtcpHeader.alignTo4(1 + reason.getBytes(StandardCharsets.UTF_8).length);
+        return reason == null ? 0 : RtcpHeader.alignTo4(1 + RtcpText.encode(reason, "BYE reason").length);
     }
 
     @Override
@@ -73,7 +70,7 @@ public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
             pos += 4;
         }
         if (reason != null) {
-            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+            byte[] text = RtcpText.encode(reason, "BYE reason");
             buf[pos] = (byte) text.length;
             System.arraycopy(text, 0, buf, pos + 1, text.length);
             Arrays.fill(buf, pos + 1 + text.length, offset + length, (byte) 0);

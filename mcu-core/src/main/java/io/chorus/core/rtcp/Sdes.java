@@ -3,7 +3,6 @@ package io.chorus.core.rtcp;
 import io.chorus.core.MalformedPacketException;
 import io.chorus.core.rtp.RtpPacket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,19 +23,18 @@ public record Sdes(List<Chunk> chunks) implements RtcpPacket {
 
     private static final int ITEM_END = 0;
     private static final int ITEM_CNAME = 1;
-    private static final int MAX_ITEM_LENGTH = 255;
 
     /** @param cname the CNAME item, or null when the chunk carries none */
     public record Chunk(long ssrc, String cname) {
         public Chunk {
             RtcpHeader.requireUint32(ssrc, "SDES SSRC");
-            if (cname != null && cname.getBytes(StandardCharsets.UTF_8).length > MAX_ITEM_LENGTH) {
-                throw new IllegalArgumentException("CNAME longer than " + MAX_ITEM_LENGTH + " bytes");
+            if (cname != null) {
+                RtcpText.encode(cname, "CNAME");
             }
         }
 
         int length() {
-            int items = cname == null ? 0 : 2 + cname.getBytes(StandardCharsets.UTF_8).length;
+            int items = cname == null ? 0 : 2 + RtcpText.encode(cname, "CNAME").length;
             return RtcpHeader.alignTo4(4 + items + 1);
         }
 
@@ -45,7 +43,7 @@ public record Sdes(List<Chunk> chunks) implements RtcpPacket {
             RtpPacket.writeUint32(buf, offset, ssrc);
             int pos = offset + 4;
             if (cname != null) {
-                byte[] text = cname.getBytes(StandardCharsets.UTF_8);
+                byte[] text = RtcpText.encode(cname, "CNAME");
                 buf[pos] = ITEM_CNAME;
                 buf[pos + 1] = (byte) text.length;
                 System.arraycopy(text, 0, buf, pos + 2, text.length);
@@ -90,7 +88,7 @@ public record Sdes(List<Chunk> chunks) implements RtcpPacket {
                 }
                 int itemLength = buf[pos + 1] & 0xFF;
                 if (type == ITEM_CNAME) {
-                    cname = new String(buf, pos + 2, itemLength, StandardCharsets.UTF_8);
+                    cname = RtcpText.decode(buf, pos + 2, itemLength, "SDES CNAME");
                 }
                 pos += 2 + itemLength;
             }

@@ -3,6 +3,8 @@ package io.chorus.core.rtcp;
 import io.chorus.core.MalformedPacketException;
 import io.chorus.core.rtp.RtpPacket;
 
+import java.util.List;
+
 /**
  * Packet status chunks of transport-cc feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01
  * section 3.1.3/3.1.4), translated to and from one status symbol per packet.
@@ -67,31 +69,33 @@ final class TransportCcChunks {
     }
 
     /**
-     * Encodes the symbols into chunks at {@code offset}, or only measures when {@code buf} is null; returns
-     * the bytes used. A run of identical symbols that ends the list or fills a 1-bit vector goes into a
-     * run-length chunk; otherwise the densest vector that can hold the next symbols is used.
+     * Encodes the packets' status symbols into chunks at {@code offset}, or only measures when {@code buf} is
+     * null; returns the bytes used. A run of identical symbols that ends the list or fills a 1-bit vector goes
+     * into a run-length chunk; otherwise the densest vector that can hold the next symbols is used.
      */
-    static int write(int[] symbols, byte[] buf, int offset) {
+    static int write(List<TransportCcFeedback.Packet> packets, byte[] buf, int offset) {
         int pos = offset;
         int i = 0;
-        while (i < symbols.length) {
-            int run = runLength(symbols, i);
+        int count = packets.size();
+        while (i < count) {
+            int symbol = packets.get(i).statusSymbol();
+            int run = runLength(packets, i);
             int chunk;
             int consumed;
-            if (run == symbols.length - i || run >= ONE_BIT_CAPACITY) {
-                chunk = (symbols[i] << 13) | run;
+            if (run == count - i || run >= ONE_BIT_CAPACITY) {
+                chunk = (symbol << 13) | run;
                 consumed = run;
-            } else if (fitsOneBit(symbols, i)) {
+            } else if (fitsOneBit(packets, i)) {
                 chunk = 0x8000;
-                consumed = Math.min(ONE_BIT_CAPACITY, symbols.length - i);
+                consumed = Math.min(ONE_BIT_CAPACITY, count - i);
                 for (int k = 0; k < consumed; k++) {
-                    chunk |= symbols[i + k] << (ONE_BIT_CAPACITY - 1 - k);
+                    chunk |= packets.get(i + k).statusSymbol() << (ONE_BIT_CAPACITY - 1 - k);
                 }
             } else {
                 chunk = 0xC000;
-                consumed = Math.min(TWO_BIT_CAPACITY, symbols.length - i);
+                consumed = Math.min(TWO_BIT_CAPACITY, count - i);
                 for (int k = 0; k < consumed; k++) {
-                    chunk |= symbols[i + k] << (2 * (TWO_BIT_CAPACITY - 1 - k));
+                    chunk |= packets.get(i + k).statusSymbol() << (2 * (TWO_BIT_CAPACITY - 1 - k));
                 }
             }
             if (buf != null) {
@@ -103,18 +107,20 @@ final class TransportCcChunks {
         return pos - offset;
     }
 
-    private static int runLength(int[] symbols, int from) {
+    private static int runLength(List<TransportCcFeedback.Packet> packets, int from) {
+        int symbol = packets.get(from).statusSymbol();
         int run = 1;
-        while (from + run < symbols.length && run < MAX_RUN_LENGTH && symbols[from + run] == symbols[from]) {
+        while (from + run < packets.size() && run < MAX_RUN_LENGTH
+                && packets.get(from + run).statusSymbol() == symbol) {
             run++;
         }
         return run;
     }
 
-    private static boolean fitsOneBit(int[] symbols, int from) {
-        int end = Math.min(from + ONE_BIT_CAPACITY, symbols.length);
+    private static boolean fitsOneBit(List<TransportCcFeedback.Packet> packets, int from) {
+        int end = Math.min(from + ONE_BIT_CAPACITY, packets.size());
         for (int k = from; k < end; k++) {
-            if (symbols[k] == LARGE_DELTA) {
+            if (packets.get(k).statusSymbol() == LARGE_DELTA) {
                 return false;
             }
         }

@@ -29,7 +29,11 @@ import java.util.List;
 public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSequenceNumber, int packetStatusCount,
         int referenceTime, int feedbackPacketCount, List<Packet> packets) implements RtcpPacket {
 
+    /** Marks a packet that did not arrive, in {@link #fromArrivals} and {@link #arrivalTimesMicros}. */
+    public static final long NOT_RECEIVED = Long.MIN_VALUE;
     static final int DELTA_UNIT_MICROS = 250;
+    static final long REFERENCE_TIME_UNIT_MICROS = 64_000;
+    private static final int MAX_REFERENCE_TIME = 0xFFFFFF;
     private static final int FIXED_FCI_LENGTH = 8;
 
     /**
@@ -67,7 +71,7 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
         RtcpHeader.requireUint32(mediaSsrc, "media SSRC");
         RtcpHeader.requireUint16(baseSequenceNumber, "base sequence number");
         RtcpHeader.requireUint16(packetStatusCount, "packet status count");
-        if (referenceTime < 0 || referenceTime > 0xFFFFFF) {
+        if (referenceTime < 0 || referenceTime > MAX_REFERENCE_TIME) {
             throw new IllegalArgumentException("reference time " + referenceTime + " is not 24-bit");
         }
         if (feedbackPacketCount < 0 || feedbackPacketCount > 0xFF) {
@@ -123,17 +127,69 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
                 base, count, (int) (word >>> 8), (int) (word & 0xFF), packets);
     }
 
-    private int[] symbols() {
-        int[] symbols = new int[packets.size()];
-        for (int i = 0; i < symbols.length; i++) {
-            symbols[i] = packets.get(i).statusSymbol();
+    /**
+     * Feedback on the consecutive sequence numbers from {@code baseSequenceNumber}: {@code arrivalMicros[i]} is
+     * when base + i arrived, in microseconds of any one clock, or {@link #NOT_RECEIVED}. The reference time is
+     * the first arrival rounded down to 64 ms. Each delta is taken between arrivals already rounded down to
+     * 250 us, so the rounding never accumulates along the packet.
+     *
+     * @throws IllegalArgumentException when consecutive arrivals lie more than about 8 s apart, beyond a
+     *                                  16-bit delta: the caller has to split them into two feedback packets
+     */
+    public static TransportCcFeedback fromArrivals(long senderSsrc, long mediaSsrc, int baseSequenceNumber,
+            int feedbackPacketCount, long[] arrivalMicros) {
+        long referenceTime = 0;
+        for (long arrival : arrivalMicros) {
+            if (arrival != NOT_RECEIVED) {
+                referenceTime = Math.floorDiv(arrival, REFERENCE_TIME_UNIT_MICROS);
+                break;
+            }
         }
-        return symbols;
+        long previousUnits = referenceTime * (REFERENCE_TIME_UNIT_MICROS / DELTA_UNIT_MICROS);
+        List<Packet> packets = new ArrayList<>(arrivalMicros.length);
+        for (int i = 0; i < arrivalMicros.length; i++) {
+            int sequenceNumber = (baseSequenceNumber + i) & 0xFFFF;
+            if (arrivalMicros[i] == NOT_RECEIVED) {
+                packets.add(new Packet(sequenceNumber, false, 0));
+                continue;
+            }
+            long units = Math.floorDiv(arrivalMicros[i], DELTA_UNIT_MICROS);
+            long deltaUnits = units - previousUnits;
+            if (deltaUnits < Short.MIN_VALUE || deltaUnits > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("sequence number " + sequenceNumber + " arrived "
+                        + deltaUnits * DELTA_UNIT_MICROS + " us after the previous packet, beyond a 16-bit delta");
+            }
+            packets.add(new Packet(sequenceNumber, true, deltaUnits * DELTA_UNIT_MICROS));
+            previousUnits = units;
+        }
+        return new TransportCcFeedback(senderSsrc, mediaSsrc, baseSequenceNumber, arrivalMicros.length,
+                (int) (referenceTime & MAX_REFERENCE_TIME), feedbackPacketCount, packets);
     }
 
-    private int deltasLength(int[] symbols) {
+    /**
+     * When each packet arrived on the feedback sender's clock, in microseconds: the reference time plus the
+     * running sum of deltas, or {@link #NOT_RECEIVED}. The 24-bit reference time wraps every 2^24 x 64 ms
+     * (about 12.4 days), so times from different feedback packets compare only once it is unwrapped.
+     */
+    public long[] arrivalTimesMicros() {
+        long[] times = new long[packets.size()];
+        long time = referenceTime * REFERENCE_TIME_UNIT_MICROS;
+        for (int i = 0; i < times.length; i++) {
+            Packet packet = packets.get(i);
+            if (packet.received()) {
+                time += packet.arrivalDeltaMicros();
+                times[i] = time;
+            } else {
+                times[i] = NOT_RECEIVED;
+            }
+        }
+        return times;
+    }
+
+    private int deltasLength() {
         int length = 0;
-        for (int symbol : symbols) {
+        for (Packet packet : packets) {
+            int symbol = packet.statusSymbol();
             length += symbol == TransportCcChunks.LARGE_DELTA ? 2 : symbol;
         }
         return length;
@@ -141,9 +197,8 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
 
     @Override
     public int length() {
-        int[] symbols = symbols();
         int unpadded = RtcpHeader.LENGTH + RtcpHeader.FEEDBACK_COMMON_LENGTH + FIXED_FCI_LENGTH
-                + TransportCcChunks.write(symbols, null, 0) + deltasLength(symbols);
+                + TransportCcChunks.write(packets, null, 0) + deltasLength();
         return RtcpHeader.alignTo4(unpadded);
     }
 
@@ -156,14 +211,13 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
         RtpPacket.writeUint16(buf, pos + 2, packetStatusCount);
         RtpPacket.writeUint32(buf, pos + 4, ((long) referenceTime << 8) | feedbackPacketCount);
         pos += FIXED_FCI_LENGTH;
-        int[] symbols = symbols();
-        pos += TransportCcChunks.write(symbols, buf, pos);
-        for (int i = 0; i < symbols.length; i++) {
-            int units = packets.get(i).deltaUnits();
-            if (symbols[i] == TransportCcChunks.SMALL_DELTA) {
-                buf[pos++] = (byte) units;
-            } else if (symbols[i] == TransportCcChunks.LARGE_DELTA) {
-                RtpPacket.writeUint16(buf, pos, units & 0xFFFF);
+        pos += TransportCcChunks.write(packets, buf, pos);
+        for (Packet packet : packets) {
+            int symbol = packet.statusSymbol();
+            if (symbol == TransportCcChunks.SMALL_DELTA) {
+                buf[pos++] = (byte) packet.deltaUnits();
+            } else if (symbol == TransportCcChunks.LARGE_DELTA) {
+                RtpPacket.writeUint16(buf, pos, packet.deltaUnits() & 0xFFFF);
                 pos += 2;
             }
         }

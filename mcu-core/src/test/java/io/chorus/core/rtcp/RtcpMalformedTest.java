@@ -56,6 +56,45 @@ class RtcpMalformedTest {
     }
 
     @Test
+    void rejectsTextThatIsNotUtf8() {
+        byte[] cname = new byte[4 + 4 + 2 + 255 + 1];
+        cname[0] = (byte) 0x81;
+        cname[1] = (byte) 202;
+        cname[3] = (byte) (cname.length / 4 - 1);
+        cname[8] = 1;
+        cname[9] = (byte) 255;
+        java.util.Arrays.fill(cname, 10, 10 + 255, (byte) 0xFF);
+        assertThrows(MalformedPacketException.class, () -> RtcpParser.parse(cname, 0, cname.length));
+
+        byte[] bye = hex("81cb0002 | 00000001 | 02c328 00"); // C3 opens a 2-byte sequence that 28 does not continue
+        assertThrows(MalformedPacketException.class, () -> RtcpParser.parse(bye, 0, bye.length));
+    }
+
+    /** Random octets as CNAME and BYE reason: decoded when they are UTF-8, rejected otherwise. */
+    @Test
+    void randomTextNeverEscapesAsUncheckedExceptions() {
+        Random random = new Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] text = new byte[random.nextInt(256)];
+            random.nextBytes(text);
+            int sdesLength = RtcpHeader.alignTo4(4 + 4 + 2 + text.length + 1);
+            byte[] sdes = new byte[sdesLength];
+            RtcpHeader.write(sdes, 0, 1, RtcpHeader.SDES, sdesLength);
+            sdes[8] = 1;
+            sdes[9] = (byte) text.length;
+            System.arraycopy(text, 0, sdes, 10, text.length);
+            parseExpectingOnlyMalformed(sdes);
+
+            int byeLength = RtcpHeader.alignTo4(4 + 1 + text.length);
+            byte[] bye = new byte[byeLength];
+            RtcpHeader.write(bye, 0, 0, RtcpHeader.BYE, byeLength);
+            bye[4] = (byte) text.length;
+            System.arraycopy(text, 0, bye, 5, text.length);
+            parseExpectingOnlyMalformed(bye);
+        }
+    }
+
+    @Test
     void rejectsEmptyInputAndRangesOutsideTheBuffer() {
         byte[] rr = hex("80c90001 | 00000001");
         assertThrows(MalformedPacketException.class, () -> RtcpParser.parse(rr, 0, 0));

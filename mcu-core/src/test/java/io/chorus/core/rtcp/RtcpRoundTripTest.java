@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RtcpRoundTripTest {
 
@@ -95,6 +96,23 @@ class RtcpRoundTripTest {
         assertEquals(RtcpCompound.length(compound) + 14, wire.length);
         assertArrayEquals(new byte[14], java.util.Arrays.copyOfRange(wire, wire.length - 14, wire.length));
         assertEquals(compound, RtcpParser.parse(wire, 0, wire.length - 14));
+    }
+
+    @Test
+    void regularReportMustStartWithSenderOrReceiverReport() {
+        Pli pli = new Pli(1, 2);
+        assertThrows(IllegalArgumentException.class, () -> RtcpCompound.writeReport(List.of(), 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> RtcpCompound.writeReport(List.of(pli, new ReceiverReport(1, List.of())), 0));
+        List<RtcpPacket> report = List.of(new ReceiverReport(1, List.of()), pli);
+        assertArrayEquals(RtcpCompound.write(report, 4), RtcpCompound.writeReport(report, 4));
+    }
+
+    @Test
+    void reducedSizeFeedbackAloneIsWritable() throws MalformedPacketException {
+        List<RtcpPacket> feedback = List.of(new GenericNack(1, 2, List.of(65535, 0)), new Pli(1, 2));
+        byte[] wire = RtcpCompound.write(feedback, 0);
+        assertEquals(feedback, RtcpParser.parse(wire, 0, wire.length));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.chorus.core.rtcp;
 
 import io.chorus.core.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -41,6 +43,28 @@ class RtcpWireBytesTest {
         // 65535 + 16 = 15 still fits bit 15; 65535 + 17 = 16 does not.
         assertWritesAndParses(hex("81cd0004 | 00000001 | 00000002 | ffff8000 | 00100000"),
                 new GenericNack(1, 2, List.of(65535, 15, 16)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = ';', value = {
+            "100;                       0064 0000",
+            "65535 0;                   ffff 0001",
+            "65534 65535 0;             fffe 0003",
+            "65520 0;                   fff0 8000",       // 0 is 16 past 65520: BLP bit 15
+            "65519 0;                   ffef 0000 | 0000 0000",
+            "65535 1 2 3 40000;         ffff 000e | 9c40 0000",
+            "10 10 11;                  000a 0001",       // a repeated PID is not reported twice
+    })
+    void nackPacksAscendingSequenceNumbersIntoPidAndBlp(String lost, String items) throws MalformedPacketException {
+        List<Integer> sequenceNumbers = java.util.Arrays.stream(lost.trim().split(" ")).map(Integer::valueOf)
+                .toList();
+        byte[] fci = hex(items);
+        byte[] expected = hex("81cd" + String.format("%04x", 2 + fci.length / 4) + " | 00000001 | 00000002 "
+                + java.util.HexFormat.of().formatHex(fci));
+        GenericNack nack = new GenericNack(1, 2, sequenceNumbers);
+        assertArrayEquals(expected, RtcpCompound.write(List.of(nack), 0));
+        assertEquals(sequenceNumbers.stream().distinct().toList(),
+                ((GenericNack) RtcpParser.parse(expected, 0, expected.length).get(0)).lostSequenceNumbers());
     }
 
     @Test
