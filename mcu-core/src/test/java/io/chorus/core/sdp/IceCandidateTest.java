@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IceCandidateTest {
     private static final String CHROME_HOST =
-            "candidate:1467250027 1 udp 2122260223 192.168.1.20 54400 typ host generation 0 ufrag b3Rt network-id 1 network-cost 10";
+            "candidate:1467250027 1 udp 2122260223 192.0.2.20 54400 typ host generation 0 ufrag b3Rt network-id 1 network-cost 10";
     private static final String CHROME_SRFLX =
-            "candidate:842163049 1 udp 1686052607 203.0.113.24 54400 typ srflx raddr 192.168.1.20 rport 54400 generation 0 ufrag b3Rt network-id 1 network-cost 10";
+            "candidate:842163049 1 udp 1686052607 203.0.113.24 54400 typ srflx raddr 192.0.2.20 rport 54400 generation 0 ufrag b3Rt network-id 1 network-cost 10";
 
     @Test
     void readsAChromeHostCandidate() throws SdpException {
@@ -29,7 +29,7 @@ class IceCandidateTest {
         assertEquals(1, c.component());
         assertEquals("udp", c.transport());
         assertEquals(2122260223L, c.priority());
-        assertEquals("192.168.1.20", c.address());
+        assertEquals("192.0.2.20", c.address());
         assertEquals(54400, c.port());
         assertEquals("host", c.type());
         assertNull(c.relatedAddress());
@@ -42,7 +42,7 @@ class IceCandidateTest {
     void readsRelatedAddressAndPort() throws SdpException {
         IceCandidate c = IceCandidate.parse(CHROME_SRFLX);
         assertEquals("srflx", c.type());
-        assertEquals("192.168.1.20", c.relatedAddress());
+        assertEquals("192.0.2.20", c.relatedAddress());
         assertEquals(54400, c.relatedPort());
         assertEquals(4, c.extensions().size(), "raddr and rport are fields, not extensions");
     }
@@ -51,14 +51,14 @@ class IceCandidateTest {
     @ValueSource(strings = {
             CHROME_HOST,
             CHROME_SRFLX,
-            "candidate:2157334355 1 tcp 1518280447 192.168.1.20 9 typ host tcptype active generation 0 network-id 1",
+            "candidate:2157334355 1 tcp 1518280447 192.0.2.20 9 typ host tcptype active generation 0 network-id 1",
             "candidate:3 1 udp 2122262783 3f8e2c1a-7b6d-4e5f-9a0b-1c2d3e4f5a6b.local 54321 typ host generation 0 ufrag b3Rt network-id 2",
             "candidate:4 1 udp 41885439 198.51.100.7 3478 typ relay raddr 203.0.113.24 rport 54400 generation 0",
             "candidate:5 1 udp 1853824767 203.0.113.99 61000 typ prflx raddr 0.0.0.0 rport 0",
             "candidate:6 1 udp 2122197247 2001:db8::1 50002 typ host generation 0",
-            "candidate:0 1 UDP 2122252543 192.168.1.5 50000 typ host",
-            "candidate:1 2 UDP 2122252542 192.168.1.5 50001 typ host",
-            "candidate:a+b/C 256 udp 4294967295 10.0.0.1 65535 typ host",
+            "candidate:0 1 UDP 2122252543 192.0.2.5 50000 typ host",
+            "candidate:1 2 UDP 2122252542 192.0.2.5 50001 typ host",
+            "candidate:a+b/C 256 udp 4294967295 192.0.2.1 65535 typ host",
     })
     void roundTrips(String text) throws SdpException {
         IceCandidate parsed = IceCandidate.parse(text);
@@ -78,8 +78,8 @@ class IceCandidateTest {
     @Test
     void toleratesRelatedFieldsAmongExtensions() throws SdpException {
         IceCandidate c = IceCandidate.parse("candidate:1 1 udp 100 203.0.113.1 5000 typ srflx generation 0 "
-                + "rport 6000 raddr 10.0.0.1");
-        assertEquals("10.0.0.1", c.relatedAddress());
+                + "rport 6000 raddr 192.0.2.1");
+        assertEquals("192.0.2.1", c.relatedAddress());
         assertEquals(6000, c.relatedPort());
         assertEquals(Map.of("generation", "0"), c.extensions());
     }
@@ -88,24 +88,24 @@ class IceCandidateTest {
     @CsvSource(delimiter = '|', value = {
             "''| a candidate must start with 'candidate:'",
             "candidate| a candidate must start with 'candidate:'",
-            "candidat:1 1 udp 1 10.0.0.1 9 typ host| a candidate must start with 'candidate:'",
+            "candidat:1 1 udp 1 192.0.2.1 9 typ host| a candidate must start with 'candidate:'",
             "a=candidate:| candidate has 0 of the 8 mandatory fields",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ| candidate has 7 of the 8 mandatory fields",
-            "candidate:1 1 udp 1 10.0.0.1 9 type host| expected 'typ' after the port",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ lan| unknown candidate type 'lan'",
-            "candidate:1 one udp 1 10.0.0.1 9 typ host| candidate component 'one' is not a number",
-            "candidate:1 0 udp 1 10.0.0.1 9 typ host| candidate component 0 is outside 1..256",
-            "candidate:1 1 udp high 10.0.0.1 9 typ host| candidate priority 'high' is not a number",
-            "candidate:1 1 udp 4294967296 10.0.0.1 9 typ host| candidate priority 4294967296 does not fit in 32 bits",
-            "candidate:1 1 udp 1 10.0.0.1 70000 typ host| candidate port 70000 is outside 0..65535",
-            "candidate:1 1 udp 1 10.0.0.1 -1 typ host| candidate port '-1' is not a number",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ host generation| candidate extension 'generation' has no value",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ srflx raddr 10.0.0.2| raddr and rport must come together",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ srflx rport 9| raddr and rport must come together",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ srflx raddr 10.0.0.2 rport x| candidate rport 'x' is not a number",
-            "candidate:1 1 udp 1 10.0.0.1 9 typ host generation 0 generation 1| candidate extension 'generation' repeated",
-            "candidate:f-1 1 udp 1 10.0.0.1 9 typ host| bad candidate foundation 'f-1'",
-            "candidate:012345678901234567890123456789012 1 udp 1 10.0.0.1 9 typ host| bad candidate foundation",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ| candidate has 7 of the 8 mandatory fields",
+            "candidate:1 1 udp 1 192.0.2.1 9 type host| expected 'typ' after the port",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ lan| unknown candidate type 'lan'",
+            "candidate:1 one udp 1 192.0.2.1 9 typ host| candidate component 'one' is not a number",
+            "candidate:1 0 udp 1 192.0.2.1 9 typ host| candidate component 0 is outside 1..256",
+            "candidate:1 1 udp high 192.0.2.1 9 typ host| candidate priority 'high' is not a number",
+            "candidate:1 1 udp 4294967296 192.0.2.1 9 typ host| candidate priority 4294967296 does not fit in 32 bits",
+            "candidate:1 1 udp 1 192.0.2.1 70000 typ host| candidate port 70000 is outside 0..65535",
+            "candidate:1 1 udp 1 192.0.2.1 -1 typ host| candidate port '-1' is not a number",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ host generation| candidate extension 'generation' has no value",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ srflx raddr 192.0.2.2| raddr and rport must come together",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ srflx rport 9| raddr and rport must come together",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ srflx raddr 192.0.2.2 rport x| candidate rport 'x' is not a number",
+            "candidate:1 1 udp 1 192.0.2.1 9 typ host generation 0 generation 1| candidate extension 'generation' repeated",
+            "candidate:f-1 1 udp 1 192.0.2.1 9 typ host| bad candidate foundation 'f-1'",
+            "candidate:012345678901234567890123456789012 1 udp 1 192.0.2.1 9 typ host| bad candidate foundation",
     })
     void rejectsMalformedCandidates(String text, String expectedMessage) {
         SdpException e = assertThrows(SdpException.class, () -> IceCandidate.parse(text));

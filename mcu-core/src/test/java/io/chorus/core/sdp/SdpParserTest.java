@@ -244,7 +244,7 @@ class SdpParserTest {
                 Arguments.of(HEADER + AUDIO + "a=ssrc:1\r\n", "line 5: a=ssrc: expected '<ssrc> <attribute>"),
                 Arguments.of(HEADER + AUDIO + "a=ssrc-group:FID\r\n", "line 5: a=ssrc-group: expected '<semantics> <ssrc>...'"),
                 Arguments.of(HEADER + AUDIO + "a=msid:a b c\r\n", "line 5: a=msid: expected '<stream id> [<track id>]'"),
-                Arguments.of(HEADER + AUDIO + "a=candidate:1 1 udp 1 10.0.0.1 9 typ\r\n", "line 5: a=candidate: candidate has 7 of the 8"),
+                Arguments.of(HEADER + AUDIO + "a=candidate:1 1 udp 1 192.0.2.1 9 typ\r\n", "line 5: a=candidate: candidate has 7 of the 8"),
                 Arguments.of(HEADER + AUDIO + "a=mid:0\r\n" + AUDIO + "a=mid:0\r\n", "line 6: m=audio reuses mid '0'"));
     }
 

@@ -10,12 +10,12 @@ import io.chorus.core.sdp.IceCandidate;
 import io.chorus.core.sdp.SdpException;
 
 class CandidateMappingTest {
-    private static final String CHROME_SRFLX = "candidate:842163049 1 udp 1686052607 203.0.113.24 54400 typ srflx raddr 192.168.1.20 rport 54400 generation 0 ufrag b3Rt network-id 1 network-cost 10";
+    private static final String CHROME_SRFLX = "candidate:842163049 1 udp 1686052607 203.0.113.24 54400 typ srflx raddr 192.0.2.20 rport 54400 generation 0 ufrag b3Rt network-id 1 network-cost 10";
 
     @Test
     void convertsToTheIceLayersRemoteCandidate() throws SdpException {
         assertEquals(new RemoteCandidateInfo("842163049", 1, "udp", 1686052607L, "203.0.113.24", 54400, "srflx",
-                "192.168.1.20", 54400), CandidateMapping.toRemote(IceCandidate.parse(CHROME_SRFLX)));
+                "192.0.2.20", 54400), CandidateMapping.toRemote(IceCandidate.parse(CHROME_SRFLX)));
     }
 
     @Test

@@ -128,7 +128,7 @@ class FeedbackLoopTest {
 
     @Test
     void aNackedPacketIsResentWithTheExactBytesFirstSent() throws Exception {
-        sender.send(MediaKind.VIDEO, new EncodedFrame(keyFrame(3000), 90_000, true, 0, 0));
+        sender.send(MediaKind.VIDEO, new EncodedFrame(Vp8KeyFrames.of(3000), 90_000, true, 0, 0));
         assertEquals(3, wire.rtp.size());
         RtpPacket second = RtpPacket.parse(wire.rtp.get(1), 0, wire.rtp.get(1).length);
         assertEquals(OUR_VIDEO, second.ssrc());
@@ -193,7 +193,7 @@ class FeedbackLoopTest {
 
     @Test
     void reportsDescribeWhatWasSentAndReceived() throws Exception {
-        sender.send(MediaKind.VIDEO, new EncodedFrame(keyFrame(100), 90_000, true, 0, 0));
+        sender.send(MediaKind.VIDEO, new EncodedFrame(Vp8KeyFrames.of(100), 90_000, true, 0, 0));
         sender.send(MediaKind.AUDIO, EncodedFrame.audio(new byte[] {0x78, 1, 2, 3}, 960));
         List<byte[]> packets = browserVideo(7, 1);
         for (byte[] p : packets) {
@@ -239,7 +239,7 @@ class FeedbackLoopTest {
         int seq = firstSeq;
         Random random = new Random(5);
         for (int f = 0; f <= deltas; f++) {
-            byte[] frame = f == 0 ? keyFrame(3000) : new byte[200];
+            byte[] frame = f == 0 ? Vp8KeyFrames.of(3000) : new byte[200];
             if (f > 0) {
                 random.nextBytes(frame);
                 frame[0] = 0x11;
@@ -261,18 +261,4 @@ class FeedbackLoopTest {
         return RtpPacket.create(VP8_RTX, rtxSeq, p.timestamp(), 0x1234L, p.marker(), payload, 0, payload.length, 0)
                 .buffer();
     }
-
-    private static byte[] keyFrame(int size) {
-        byte[] frame = new byte[size];
-        frame[0] = 0x10;
-        frame[3] = (byte) 0x9D;
-        frame[4] = 0x01;
-        frame[5] = 0x2A;
-        frame[6] = (byte) 0x80;
-        frame[7] = 0x02;
-        frame[8] = 0x68;
-        frame[9] = 0x01;
-        return frame;
-    }
-
 }

@@ -150,7 +150,7 @@ class SyntheticParticipantEchoTest {
                 keys[1] = established[1];
                 assertEquals(SessionState.CONNECTED, serverConnected.get(5, TimeUnit.SECONDS));
 
-                byte[] frame = keyFrame(2500);
+                byte[] frame = Vp8KeyFrames.of(2500);
                 int seq = 100;
                 for (RtpPayload p : new Vp8Packetizer(1200).packetize(new EncodedFrame(frame, 0, true, 0, 0))) {
                     RtpPacket packet = RtpPacket.create(VP8, seq++, 0, CLIENT_VIDEO_SSRC, p.marker(), p.data(), 0,
@@ -204,21 +204,5 @@ class SyntheticParticipantEchoTest {
     private static String line(String sdp, String prefix) {
         return Arrays.stream(sdp.split("\r\n")).filter(l -> l.startsWith(prefix)).findFirst()
                 .map(l -> l.substring(prefix.length())).orElseThrow(() -> new AssertionError("no " + prefix));
-    }
-
-    private static byte[] keyFrame(int size) {
-        byte[] frame = new byte[size];
-        for (int i = 10; i < size; i++) {
-            frame[i] = (byte) (i * 7);
-        }
-        frame[0] = 0x10;
-        frame[3] = (byte) 0x9D;
-        frame[4] = 0x01;
-        frame[5] = 0x2A;
-        frame[6] = (byte) 0x80;
-        frame[7] = 0x02;
-        frame[8] = 0x68;
-        frame[9] = 0x01;
-        return frame;
     }
 }
