@@ -1,0 +1,141 @@
+package io.chorus.mixer.clock;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tick stream of a room clock on its own thread. It sleeps to each absolute deadline, runs the
+ * task, and counts overruns. While paused (an empty room) it waits on a condition, so an idle room
+ * costs no CPU; on resume it continues on the same origin, so timestamps stay on one timeline.
+ */
+public final class TickThread implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TickThread.class);
+
+    private final String name;
+    private final TickSchedule schedule;
+    private final TimeSource time;
+    private final TickTask task;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition resumed = lock.newCondition();
+    private final AtomicLong ticksRun = new AtomicLong();
+    private final AtomicLong overruns = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+    private boolean active;
+    private boolean closed;
+
+    public TickThread(String name, MediaClock clock, TickRate rate, TickTask task) {
+        this.name = name;
+        this.time = clock.timeSource();
+        this.schedule = new TickSchedule(clock.originNanos(), rate);
+        this.task = task;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+        this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Runs ticks while {@code active}; a paused thread waits without polling. */
+    public void setActive(boolean active) {
+        lock.lock();
+        try {
+            if (this.active != active) {
+                this.active = active;
+                LOG.debug("{} {}", name, active ? "resumed" : "paused");
+                resumed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long ticksRun() {
+        return ticksRun.get();
+    }
+
+    public long overruns() {
+        return overruns.get();
+    }
+
+    public long skippedTicks() {
+        return skipped.get();
+    }
+
+    /** Ticks whose task threw; the thread logs and goes on, since one bad frame must not stop a room. */
+    public long failedTicks() {
+        return failures.get();
+    }
+
+    private void run() {
+        try {
+            while (awaitActive()) {
+                step();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the next deadline and runs one tick. Package-private so tests can drive it in simulated time. */
+    void step() throws InterruptedException {
+        time.sleepUntil(schedule.nextDeadline());
+        long tick = schedule.nextTick();
+        try {
+            task.onTick(tick, schedule.rate().rtpTimestamp(tick));
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            LOG.error("{} tick {} failed", name, tick, e);
+        }
+        ticksRun.incrementAndGet();
+        long finished = time.nanoTime();
+        long overrunNanos = finished - schedule.deadline(tick + 1);
+        long missed = schedule.completed(finished);
+        if (overrunNanos > 0) {
+            overruns.incrementAndGet();
+            skipped.addAndGet(missed);
+            LOG.warn("{} tick {} ended {} us after the next tick was due; {} tick(s) skipped, not caught up"
+                    + " ({} overruns so far)", name, tick, overrunNanos / 1000, missed, overruns.get());
+        }
+    }
+
+    private boolean awaitActive() throws InterruptedException {
+        lock.lock();
+        try {
+            boolean waited = false;
+            while (!active && !closed) {
+                resumed.await();
+                waited = true;
+            }
+            if (waited && !closed) {
+                schedule.resumeAt(time.nanoTime());
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            resumed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
