@@ -26,7 +26,10 @@ public final class Compositor {
     /** White in limited-range luma. */
     public static final int TEXT_LUMA = 235;
 
-    /** Enough names at a few scales for a large room; each mask is a few kilobytes at most. */
+    /**
+     * Enough names at a few scales for a large room. A mask is one byte per pixel of one text line, so a
+     * few kilobytes for a label, up to some 70 KB for a placeholder name across a whole 720p tile.
+     */
     static final int LABEL_CACHE_CAPACITY = 256;
 
     private static final int MAX_LABEL_SCALE = 3;
