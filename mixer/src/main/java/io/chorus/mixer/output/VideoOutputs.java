@@ -1,0 +1,118 @@
+package io.chorus.mixer.output;
+
+import io.chorus.mixer.video.I420Picture;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The encoded forms of one room's composite: one {@link VideoOutput} per profile that somebody
+ * receives. A profile's encoder exists only while it has receivers, and a receiver joining an
+ * output already running gets a (rate-limited) key frame so it can start decoding.
+ */
+public final class VideoOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoOutputs.class);
+
+    private final CodecLifecycle lifecycle;
+    private final int fps;
+    private final TickCommands commands = new TickCommands();
+    private final Map<VideoProfile, VideoOutput> outputs = new HashMap<>();
+    private final Map<String, VideoOutput> byReceiver = new HashMap<>();
+    private final AtomicInteger openEncoders = new AtomicInteger();
+    private volatile int receivers;
+
+    public VideoOutputs(CodecLifecycle lifecycle, int fps) {
+        this.lifecycle = lifecycle;
+        this.fps = fps;
+    }
+
+    /** Any thread: from the next tick, {@code receiverId} gets the composite in {@code profile} (replacing any earlier one). */
+    public void subscribe(String receiverId, VideoProfile profile, MediaSink sink, long nowNanos) {
+        commands.post(() -> {
+            removeReceiver(receiverId);
+            VideoOutput output = outputs.computeIfAbsent(profile, this::startOutput);
+            output.receivers().put(receiverId, sink);
+            byReceiver.put(receiverId, output);
+            output.requestKeyFrame(nowNanos);
+            receivers = byReceiver.size();
+        });
+    }
+
+    public void unsubscribe(String receiverId) {
+        commands.post(() -> {
+            removeReceiver(receiverId);
+            receivers = byReceiver.size();
+        });
+    }
+
+    /** Any thread: a receiver lost pictures (PLI/FIR); its output's next frame is a key frame, within the rate limit. */
+    public void requestKeyFrame(String receiverId, long nowNanos) {
+        commands.post(() -> {
+            VideoOutput output = byReceiver.get(receiverId);
+            if (output != null) {
+                output.requestKeyFrame(nowNanos);
+            }
+        });
+    }
+
+    /** Tick thread: applies pending changes, then encodes the canvas once per profile in use. */
+    public void encode(I420Picture canvas, long tick, long rtpTimestamp, long nowNanos) {
+        commands.applyPending();
+        for (VideoOutput output : outputs.values()) {
+            output.encode(canvas, tick, rtpTimestamp, nowNanos);
+        }
+    }
+
+    /** Encoders currently open (opened and not yet closed). */
+    public int openEncoders() {
+        return openEncoders.get();
+    }
+
+    public int receivers() {
+        return receivers;
+    }
+
+    /** Tick thread, when the room ends: every output goes to the lifecycle thread to be closed. */
+    public void closeAll() {
+        commands.applyPending();
+        for (VideoOutput output : outputs.values()) {
+            stopOutput(output);
+        }
+        outputs.clear();
+        byReceiver.clear();
+        receivers = 0;
+    }
+
+    private VideoOutput startOutput(VideoProfile profile) {
+        VideoOutput output = new VideoOutput(profile, fps);
+        lifecycle.run("open " + profile + " encoder", () -> {
+            output.open();
+            openEncoders.incrementAndGet();
+            LOG.info("video output {} open", profile);
+        });
+        return output;
+    }
+
+    private void removeReceiver(String receiverId) {
+        VideoOutput output = byReceiver.remove(receiverId);
+        if (output == null) {
+            return;
+        }
+        output.receivers().remove(receiverId);
+        if (output.receivers().isEmpty()) {
+            outputs.values().remove(output);
+            stopOutput(output);
+        }
+    }
+
+    private void stopOutput(VideoOutput output) {
+        lifecycle.run("close video encoder", () -> {
+            if (output.isOpen()) {
+                openEncoders.decrementAndGet();
+            }
+            output.close();
+        });
+    }
+}

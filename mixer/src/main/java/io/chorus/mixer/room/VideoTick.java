@@ -1,0 +1,105 @@
+package io.chorus.mixer.room;
+
+import io.chorus.mixer.clock.TickTask;
+import io.chorus.mixer.clock.TimeSource;
+import io.chorus.mixer.input.TimedPicture;
+import io.chorus.mixer.input.VideoInput;
+import io.chorus.mixer.output.VideoOutputs;
+import io.chorus.mixer.video.Compositor;
+import io.chorus.mixer.video.FitPolicy;
+import io.chorus.mixer.video.I420Picture;
+import io.chorus.mixer.video.Layout;
+import io.chorus.mixer.video.Tile;
+import io.chorus.mixer.video.TileContent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One video tick: lay out the participants, take each one's picture that matches its audio, compose
+ * the canvas, and encode it once per output profile.
+ */
+final class VideoTick implements TickTask {
+    private final Compositor compositor;
+    private final FitPolicy fit;
+    private final VideoOutputs outputs;
+    private final Supplier<List<MixerParticipant>> participants;
+    private final Supplier<String> activeSpeaker;
+    private final TimeSource time;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, MixerParticipant> byId = new HashMap<>();
+    private final List<TileContent> contents = new ArrayList<>();
+    private final TickCpu composeCpu = new TickCpu();
+    private final TickCpu encodeCpu = new TickCpu();
+    private volatile Layout layout;
+    private volatile int tilesShown;
+
+    VideoTick(Compositor compositor, Layout layout, FitPolicy fit, VideoOutputs outputs,
+            Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker, TimeSource time) {
+        this.compositor = compositor;
+        this.layout = layout;
+        this.fit = fit;
+        this.outputs = outputs;
+        this.participants = participants;
+        this.activeSpeaker = activeSpeaker;
+        this.time = time;
+    }
+
+    void setLayout(Layout next) {
+        layout = next;
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    int tilesShown() {
+        return tilesShown;
+    }
+
+    /** CPU time spent laying out and composing, since the room started. */
+    long composeCpuNanos() {
+        return composeCpu.nanos();
+    }
+
+    /** CPU time spent scaling the canvas to profiles and encoding it, since the room started. */
+    long encodeCpuNanos() {
+        return encodeCpu.nanos();
+    }
+
+    @Override
+    public void onTick(long tick, long rtpTimestamp) {
+        long start = TickCpu.now();
+        ids.clear();
+        byId.clear();
+        for (MixerParticipant p : participants.get()) {
+            ids.add(p.id());
+            byId.put(p.id(), p);
+        }
+        List<Tile> tiles = layout.arrange(ids, activeSpeaker.get(), compositor.canvas().width(), compositor.canvas().height());
+        contents.clear();
+        for (Tile tile : tiles) {
+            MixerParticipant p = byId.get(tile.participantId());
+            contents.add(contentFor(p, tile));
+        }
+        tilesShown = contents.size();
+        I420Picture canvas = compositor.compose(contents);
+        long composed = composeCpu.addSince(start);
+        outputs.encode(canvas, tick, rtpTimestamp, time.nanoTime());
+        encodeCpu.addSince(composed);
+    }
+
+    private TileContent contentFor(MixerParticipant p, Tile tile) {
+        VideoInput video = p.video();
+        if (video == null || p.videoMuted()) {
+            return TileContent.placeholder(tile, p.displayName());
+        }
+        video.setTarget(p.targetFor(tile, fit));
+        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros());
+        return picture == null
+                ? TileContent.placeholder(tile, p.displayName())
+                : new TileContent(tile, picture.placement(), picture.picture(), p.displayName());
+    }
+}
