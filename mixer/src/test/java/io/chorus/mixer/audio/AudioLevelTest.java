@@ -16,7 +16,7 @@ class AudioLevelTest {
     void fullScaleSquareWaveIsZeroDbov() {
         short[] square = new short[AudioFormat.SAMPLES_PER_FRAME];
         for (int i = 0; i < square.length; i++) {
-            square[i] = (short) ((i / 24) % 2 == 0 ? Short.MAX_VALUE : -Short.MAX_VALUE);
+            square[i] = (i / 24) % 2 == 0 ? Short.MAX_VALUE : -Short.MAX_VALUE;
         }
         assertEquals(0, AudioLevel.fromPcm(square));
     }
