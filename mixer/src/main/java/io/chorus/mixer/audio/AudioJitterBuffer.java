@@ -1,0 +1,373 @@
+package io.chorus.mixer.audio;
+
+import java.util.Objects;
+
+/**
+ * Per-participant buffer between the network and the 20 ms mixer tick. It holds encoded packets
+ * (Opus payloads; it never looks inside them) ordered by RTP timestamp and, once per tick, says what
+ * the decoder should do: decode a packet, conceal a gap ({@link Kind#MISSING}), or output silence
+ * because there is no stream ({@link Kind#SILENT}).
+ *
+ * <h2>Playout delay</h2>
+ * A new stream starts playing after the target delay. The target follows the interarrival jitter
+ * J, estimated as in RFC 3550 section 6.4.1 (mean deviation of the transit time, gain 1/16):
+ * target = min delay + 4 J, clamped to [min, max] and seeded so that it starts at the initial
+ * delay. At a missing packet the buffer conceals; it moves past the gap only when it holds at
+ * least the target delay of later audio, otherwise it waits there (the delay grows by one
+ * frame) in case the packet is merely late. When it holds more than target + 20 ms it catches up:
+ * first by skipping a gap without concealing it, else by dropping the oldest packet (counted as an
+ * overrun skip). After {@code silentAfterMisses} consecutive misses concealment stops (a decoder's
+ * packet-loss concealment turns into noise by then) and, with nothing buffered, the stream counts
+ * as stopped: the next packet starts it afresh, after the target delay.
+ *
+ * <h2>Packets and timestamps</h2>
+ * RTP timestamps are unwrapped from 32 bits, so a stream crossing 2^32 plays straight on. Packets
+ * are expected to be 20 ms, but the buffer takes a packet's duration to be the smallest recent
+ * advance of the highest timestamp, so 10, 40 or 60 ms packets also play without spurious gaps. Each
+ * {@link Playout} states how many samples of the timeline it covers (960 for 20 ms packets);
+ * with other packet sizes the caller polls until it has a tick's worth of audio.
+ * Duplicates and packets arriving after their playout time are dropped and counted.
+ *
+ * <h2>Capacity</h2>
+ * When full, the buffer drops its oldest packet: if it is this far behind, the oldest audio is the
+ * least worth playing, and dropping the newest would keep the delay high instead of letting the
+ * stream catch up.
+ *
+ * <h2>Threads</h2>
+ * {@link #push} may be called from any thread, normally the network thread; {@link #poll} from
+ * one tick thread. Pushes are appended to a fixed-size inbox under a private monitor; the tick
+ * thread takes the same monitor only to swap the inbox with an empty twin, then orders and plays
+ * packets without it. The monitor is thus never held for more than a few stores or a swap, so the
+ * tick thread cannot be held up noticeably, and nothing is allocated per packet (a lock-free queue
+ * would need a node per packet and gain a few nanoseconds).
+ */
+public final class AudioJitterBuffer {
+    private static final int FRAME = AudioFormat.SAMPLES_PER_FRAME;
+    private static final int JITTER_MULTIPLIER = 4;
+    private static final int CATCH_UP_MARGIN = FRAME;
+    private static final double SAMPLES_PER_NANO = AudioFormat.SAMPLE_RATE / 1e9;
+
+    /**
+     * @param capacityPackets   packets held at most (also the inbox size); enough for the max delay
+     * @param silentAfterMisses consecutive concealed frames after which silence is reported instead
+     */
+    public record Settings(int capacityPackets, int initialDelayMillis, int minDelayMillis,
+                           int maxDelayMillis, int silentAfterMisses) {
+        public static final Settings DEFAULT = new Settings(64, 40, 20, 200, 5);
+
+        public Settings {
+            if (minDelayMillis < AudioFormat.FRAME_MILLIS) {
+                throw new IllegalArgumentException(
+                        "min delay must be at least one frame (" + AudioFormat.FRAME_MILLIS + " ms), got " + minDelayMillis);
+            }
+            if (initialDelayMillis < minDelayMillis || initialDelayMillis > maxDelayMillis) {
+                throw new IllegalArgumentException("delays must satisfy min <= initial <= max, got "
+                        + minDelayMillis + " <= " + initialDelayMillis + " <= " + maxDelayMillis + " ms");
+            }
+            int framesForMaxDelay = maxDelayMillis / AudioFormat.FRAME_MILLIS + 2;
+            if (capacityPackets < framesForMaxDelay) {
+                throw new IllegalArgumentException("capacity of " + capacityPackets + " packets cannot hold the "
+                        + maxDelayMillis + " ms max delay; need at least " + framesForMaxDelay);
+            }
+            if (silentAfterMisses < 1) {
+                throw new IllegalArgumentException("silentAfterMisses must be at least 1, got " + silentAfterMisses);
+            }
+        }
+    }
+
+    public enum Kind {
+        /** Decode {@link Playout#payload()}. */
+        PACKET,
+        /** The packet for this point is lost or late: conceal (decoder PLC). */
+        MISSING,
+        /** No stream (not started, or stopped): output silence, reset nothing. */
+        SILENT
+    }
+
+    /**
+     * What to play next.
+     *
+     * @param payload the packet for {@link Kind#PACKET}, else null
+     * @param samples length of the timeline this covers (48 kHz): 960 for 20 ms packets
+     */
+    public record Playout(Kind kind, byte[] payload, int samples) {
+        private static final Playout SILENT_FRAME = new Playout(Kind.SILENT, null, FRAME);
+        private static final Playout MISSING_FRAME = new Playout(Kind.MISSING, null, FRAME);
+
+        public Playout {
+            Objects.requireNonNull(kind, "kind");
+            if ((kind == Kind.PACKET) != (payload != null)) {
+                throw new IllegalArgumentException("a payload comes with PACKET and only with PACKET, kind " + kind);
+            }
+            if (samples <= 0) {
+                throw new IllegalArgumentException("a playout covers at least one sample, got " + samples);
+            }
+        }
+
+        static Playout silent(int samples) {
+            return samples == FRAME ? SILENT_FRAME : new Playout(Kind.SILENT, null, samples);
+        }
+
+        static Playout missing(int samples) {
+            return samples == FRAME ? MISSING_FRAME : new Playout(Kind.MISSING, null, samples);
+        }
+    }
+
+    /**
+     * Counters since creation. Each value is read atomically but not all at the same instant.
+     *
+     * @param received           packets pushed
+     * @param played             packets handed out for decoding
+     * @param concealed          {@link Kind#MISSING} playouts
+     * @param latePackets        dropped for arriving after their playout time
+     * @param duplicates         dropped as copies of a buffered or recently played packet
+     * @param overflowDrops      dropped because the buffer (or its inbox) was full
+     * @param overrunSkips       dropped to bring the delay back to the target
+     * @param currentDelayMillis audio buffered ahead of the playout point at the last poll
+     * @param targetDelayMillis  delay the buffer currently aims at
+     */
+    public record Stats(long received, long played, long concealed, long latePackets, long duplicates,
+                        long overflowDrops, long overrunSkips, int currentDelayMillis, int targetDelayMillis) {
+    }
+
+    private final Settings settings;
+    private final int minDelaySamples;
+    private final int maxDelaySamples;
+
+    private final Object inboxLock = new Object();
+    private PacketInbox filling;
+    private PacketInbox draining;
+    private long received;
+    private long inboxOverflows;
+
+    private final OrderedPackets packets;
+    private final RtpTimestampUnwrapper unwrapper = new RtpTimestampUnwrapper();
+    private final RecentTimestamps recentlyPlayed = new RecentTimestamps();
+    private final PacketDurationEstimate duration = new PacketDurationEstimate();
+    private final TransitJitter jitter;
+
+    private boolean running;
+    private boolean prerolling;
+    private long playoutTs;
+    private int missesInRow;
+
+    private volatile long played;
+    private volatile long concealed;
+    private volatile long latePackets;
+    private volatile long duplicates;
+    private volatile long storeOverflows;
+    private volatile long overrunSkips;
+    private volatile int currentDelaySamples;
+    private volatile int targetDelaySamples;
+
+    public AudioJitterBuffer() {
+        this(Settings.DEFAULT);
+    }
+
+    public AudioJitterBuffer(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        minDelaySamples = millisToSamples(settings.minDelayMillis());
+        maxDelaySamples = millisToSamples(settings.maxDelayMillis());
+        filling = new PacketInbox(settings.capacityPackets());
+        draining = new PacketInbox(settings.capacityPackets());
+        packets = new OrderedPackets(settings.capacityPackets());
+        double initialJitter = (double) (millisToSamples(settings.initialDelayMillis()) - minDelaySamples) / JITTER_MULTIPLIER;
+        jitter = new TransitJitter(initialJitter);
+        targetDelaySamples = computeTargetDelay();
+    }
+
+    /**
+     * Hands over a packet from the network. Never blocks for long and never allocates.
+     *
+     * @param rtpTimestamp the packet's 32-bit RTP timestamp (48 kHz clock), 0..2^32-1
+     * @param arrivalNanos arrival time on any monotonic nanosecond clock (e.g. {@link System#nanoTime})
+     */
+    public void push(byte[] payload, long rtpTimestamp, long arrivalNanos) {
+        Objects.requireNonNull(payload, "payload");
+        if (rtpTimestamp < 0 || rtpTimestamp > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("RTP timestamp must be a 32-bit unsigned value, got " + rtpTimestamp);
+        }
+        synchronized (inboxLock) {
+            received++;
+            if (filling.add(payload, rtpTimestamp, arrivalNanos)) {
+                inboxOverflows++;
+            }
+        }
+    }
+
+    /** What to play for the next piece of the timeline; call once per 20 ms tick. */
+    public Playout poll() {
+        drainInbox();
+        if (!running) {
+            if (packets.isEmpty()) {
+                currentDelaySamples = 0;
+                return Playout.SILENT_FRAME;
+            }
+            startTimeline();
+        }
+        catchUpIfOverrun();
+        currentDelaySamples = (int) bufferedSamples();
+        return playNext();
+    }
+
+    public Stats stats() {
+        long receivedNow;
+        long inboxOverflowsNow;
+        synchronized (inboxLock) {
+            receivedNow = received;
+            inboxOverflowsNow = inboxOverflows;
+        }
+        return new Stats(receivedNow, played, concealed, latePackets, duplicates,
+                inboxOverflowsNow + storeOverflows, overrunSkips,
+                samplesToMillis(currentDelaySamples), samplesToMillis(targetDelaySamples));
+    }
+
+    private void drainInbox() {
+        synchronized (inboxLock) {
+            PacketInbox full = filling;
+            filling = draining;
+            draining = full;
+        }
+        for (int i = 0; i < draining.size(); i++) {
+            accept(draining.payload(i), draining.timestamp(i), draining.arrivalNanos(i));
+        }
+        draining.clear();
+        targetDelaySamples = computeTargetDelay();
+    }
+
+    private void accept(byte[] payload, long rtpTimestamp, long arrivalNanos) {
+        long ts = unwrapper.unwrap(rtpTimestamp);
+        if (packets.contains(ts) || (running && ts < playoutTs && recentlyPlayed.contains(ts))) {
+            duplicates++;
+            return;
+        }
+        jitter.update(ts, arrivalNanos);
+        duration.observe(unwrapper.lastAdvance());
+        if (running && ts < playoutTs) {
+            latePackets++;
+            return;
+        }
+        if (packets.isFull()) {
+            storeOverflows++;
+            if (ts < packets.headTimestamp()) {
+                return;
+            }
+            packets.removeHead();
+        }
+        packets.insert(ts, payload);
+    }
+
+    private void startTimeline() {
+        int preRollFrames = Math.max(0, (targetDelaySamples - duration.samples()) / FRAME);
+        playoutTs = packets.headTimestamp() - (long) preRollFrames * FRAME;
+        running = true;
+        prerolling = true;
+        missesInRow = 0;
+    }
+
+    private void stopTimeline() {
+        running = false;
+        recentlyPlayed.clear();
+        jitter.forgetTransit();
+    }
+
+    private void catchUpIfOverrun() {
+        long excess = bufferedSamples() - targetDelaySamples;
+        if (excess <= CATCH_UP_MARGIN) {
+            return;
+        }
+        long gap = packets.headTimestamp() - playoutTs;
+        if (gap > 0) {
+            int step = duration.samples();
+            playoutTs += gap <= excess ? gap : excess - excess % step;
+        } else {
+            playoutTs = Math.max(playoutTs, packets.headTimestamp() + duration.samples());
+            packets.removeHead();
+            overrunSkips++;
+        }
+    }
+
+    private Playout playNext() {
+        int step = duration.samples();
+        if (!packets.isEmpty() && packets.headTimestamp() <= playoutTs) {
+            long ts = packets.headTimestamp();
+            byte[] payload = packets.removeHead();
+            playoutTs = Math.max(playoutTs, ts + step);
+            recentlyPlayed.add(ts);
+            played++;
+            missesInRow = 0;
+            prerolling = false;
+            return new Playout(Kind.PACKET, payload, step);
+        }
+        int gap = packets.isEmpty() ? step : (int) Math.min(step, packets.headTimestamp() - playoutTs);
+        if (prerolling) {
+            playoutTs += gap;
+            return Playout.silent(gap);
+        }
+        // Move past the gap only when enough later audio is buffered; otherwise wait for it.
+        if (!packets.isEmpty() && bufferedSamples() >= targetDelaySamples) {
+            playoutTs += gap;
+        }
+        missesInRow++;
+        if (missesInRow > settings.silentAfterMisses()) {
+            if (packets.isEmpty()) {
+                stopTimeline();
+            }
+            return Playout.silent(gap);
+        }
+        concealed++;
+        return Playout.missing(gap);
+    }
+
+    private long bufferedSamples() {
+        return packets.isEmpty() ? 0 : packets.newestTimestamp() + duration.samples() - playoutTs;
+    }
+
+    private int computeTargetDelay() {
+        double target = minDelaySamples + JITTER_MULTIPLIER * jitter.samples();
+        return (int) Math.max(minDelaySamples, Math.min(maxDelaySamples, Math.round(target)));
+    }
+
+    private static int millisToSamples(int millis) {
+        return millis * (AudioFormat.SAMPLE_RATE / 1000);
+    }
+
+    private static int samplesToMillis(long samples) {
+        return (int) (samples * 1000 / AudioFormat.SAMPLE_RATE);
+    }
+
+    /** RFC 3550 interarrival jitter in samples, from unwrapped timestamps and arrival times. */
+    private static final class TransitJitter {
+        private double jitter;
+        private boolean haveTransit;
+        private double lastTransit;
+        private long baseNanos;
+        private boolean haveBase;
+
+        TransitJitter(double initialSamples) {
+            jitter = initialSamples;
+        }
+
+        void update(long timestamp, long arrivalNanos) {
+            if (!haveBase) {
+                baseNanos = arrivalNanos;
+                haveBase = true;
+            }
+            double transit = (arrivalNanos - baseNanos) * SAMPLES_PER_NANO - timestamp;
+            if (haveTransit) {
+                jitter += (Math.abs(transit - lastTransit) - jitter) / 16;
+            }
+            lastTransit = transit;
+            haveTransit = true;
+        }
+
+        /** A new stream may use a new timestamp origin; its first packet sets the reference again. */
+        void forgetTransit() {
+            haveTransit = false;
+        }
+
+        double samples() {
+            return jitter;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.chorus.mixer.audio;
+
+/**
+ * What the conference operator set for one participant's voice: a gain in dB and a mute switch.
+ * Gain is bounded so that a mistaken value can neither silence someone (use mute for that) nor
+ * drive the mix into the limiter on its own.
+ */
+public record ParticipantAudioControls(double gainDb, boolean muted) {
+    public static final double MIN_GAIN_DB = -60;
+    public static final double MAX_GAIN_DB = 12;
+    public static final ParticipantAudioControls DEFAULT = new ParticipantAudioControls(0, false);
+
+    public ParticipantAudioControls {
+        if (!(gainDb >= MIN_GAIN_DB && gainDb <= MAX_GAIN_DB)) {
+            throw new IllegalArgumentException(
+                    "gain must be " + MIN_GAIN_DB + ".." + MAX_GAIN_DB + " dB, got " + gainDb);
+        }
+    }
+
+    /** Controls from a linear amplitude factor (1.0 = unchanged). */
+    public static ParticipantAudioControls ofLinearGain(double linearGain, boolean muted) {
+        if (!(linearGain > 0) || Double.isInfinite(linearGain)) {
+            throw new IllegalArgumentException("linear gain must be positive and finite, got " + linearGain);
+        }
+        return new ParticipantAudioControls(20 * Math.log10(linearGain), muted);
+    }
+
+    /** The amplitude factor the mixer multiplies samples by. */
+    public float linearGain() {
+        return (float) Math.pow(10, gainDb / 20);
+    }
+
+    public ParticipantAudioControls withGainDb(double newGainDb) {
+        return new ParticipantAudioControls(newGainDb, muted);
+    }
+
+    public ParticipantAudioControls withMuted(boolean newMuted) {
+        return new ParticipantAudioControls(gainDb, newMuted);
+    }
+}

@@ -1,0 +1,164 @@
+package io.chorus.mixer.codec;
+
+import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
+import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import io.chorus.mixer.audio.AudioFormat;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.ShortPointer;
+
+/**
+ * Decodes one participant's Opus stream to the mixer's PCM format (48 kHz mono s16); libopus mixes
+ * stereo packets down itself because the decoder is opened mono. Bad packets never throw: they give
+ * 0 samples and count in {@link #corruptPackets()}, and the caller conceals the gap.
+ *
+ * <p>Concealment: FFmpeg's libopus wrapper always calls {@code opus_decode} with {@code decode_fec=0},
+ * and an empty packet means end of stream to FFmpeg, so packet-loss concealment is reached by feeding
+ * a one-byte packet (a TOC with no frame data), which libopus treats as a lost frame. In-band FEC
+ * (recovering a lost frame from the LBRR data in the next packet) cannot be reached at all: the
+ * wrapper hard-codes {@code decode_fec=0} and the bytedeco build links libopus statically without
+ * exporting its symbols. Not thread-safe; use from one thread at a time.
+ */
+public final class OpusDecoder implements AutoCloseable {
+    /** Room for the longest packet Opus allows (120 ms). */
+    public static final int MAX_SAMPLES = OpusToc.MAX_PACKET_SAMPLES;
+
+    private AVCodecContext context;
+    private PacketInput input;
+    private AVFrame decoded;
+    private final byte[] concealmentPacket = new byte[1];
+    private int lastToc = OpusToc.DEFAULT_TOC;
+    private long corruptPackets;
+
+    public OpusDecoder() {
+        try {
+            AVCodec decoder = Codecs.decoder("libopus");
+            AVCodecContext configured = Codecs.allocate(decoder);
+            // Without an OpusHead the wrapper takes the channel count from ch_layout: one channel makes
+            // libopus itself downmix stereo packets.
+            av_channel_layout_uninit(configured.ch_layout());
+            av_channel_layout_default(configured.ch_layout(), 1);
+            configured.sample_rate(AudioFormat.SAMPLE_RATE);
+            configured.request_sample_fmt(AV_SAMPLE_FMT_S16);
+            context = Codecs.open(configured, decoder);
+            if (context.sample_rate() != AudioFormat.SAMPLE_RATE || context.sample_fmt() != AV_SAMPLE_FMT_S16
+                    || context.ch_layout().nb_channels() != 1) {
+                throw new IllegalStateException("libopus decoder opened as " + context.sample_rate() + " Hz, format "
+                        + context.sample_fmt() + ", " + context.ch_layout().nb_channels() + " channels; need 48 kHz mono s16");
+            }
+            input = new PacketInput(OpusEncoder.MAX_PACKET_BYTES);
+            decoded = checkAllocated(av_frame_alloc(), "av_frame_alloc");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Decodes one Opus packet into {@code out}.
+     *
+     * @param out must hold the packet's duration (960 samples for 20 ms, up to {@link #MAX_SAMPLES})
+     * @return samples written, or 0 for a packet that is not valid Opus
+     */
+    public int decode(byte[] packet, int offset, int length, short[] out) {
+        ensureOpen();
+        Objects.checkFromIndexSize(offset, length, packet.length);
+        Objects.requireNonNull(out, "out");
+        int samples = OpusToc.packetSamples(packet, offset, length);
+        if (samples < 0) {
+            corruptPackets++;
+            return 0;
+        }
+        if (out.length < samples) {
+            throw new IllegalArgumentException("packet holds " + samples + " samples but out has room for " + out.length);
+        }
+        int written = run(packet, offset, length, out, 0);
+        if (written > 0) {
+            lastToc = packet[offset] & 0xFF;
+        }
+        return written;
+    }
+
+    /**
+     * Fills {@code samples} (a multiple of 480, i.e. 10 ms) with libopus' packet-loss concealment,
+     * continuing the last decoded sound; before any packet it gives silence.
+     *
+     * @return samples written, always {@code samples}
+     */
+    public int conceal(short[] out, int samples) {
+        ensureOpen();
+        if (samples <= 0 || samples % OpusToc.SHORTEST_COMMON_FRAME != 0 || samples > out.length) {
+            throw new IllegalArgumentException("samples must be a positive multiple of "
+                    + OpusToc.SHORTEST_COMMON_FRAME + " that fits out (" + out.length + "): " + samples);
+        }
+        int filled = 0;
+        while (filled < samples) {
+            int chunk = samples - filled >= OpusToc.TWENTY_MS ? OpusToc.TWENTY_MS : OpusToc.SHORTEST_COMMON_FRAME;
+            concealmentPacket[0] = OpusToc.concealmentToc(lastToc, chunk);
+            int written = run(concealmentPacket, 0, 1, out, filled);
+            if (written != chunk) {
+                // Cannot happen with a well-formed TOC; if it ever does, the gap is silence, not noise.
+                Arrays.fill(out, filled, filled + chunk, (short) 0);
+            }
+            filled += chunk;
+        }
+        return samples;
+    }
+
+    /** Packets that were not valid Opus. */
+    public long corruptPackets() {
+        return corruptPackets;
+    }
+
+    @Override
+    public void close() {
+        Codecs.free(context);
+        context = null;
+        if (input != null) {
+            input.close();
+            input = null;
+        }
+        if (decoded != null) {
+            av_frame_free(decoded);
+            decoded = null;
+        }
+    }
+
+    /** Sends one packet and copies what comes back into {@code out} at {@code at}; 0 on a data error. */
+    private int run(byte[] packet, int offset, int length, short[] out, int at) {
+        if (!Codecs.decoded(avcodec_send_packet(context, input.fill(packet, offset, length)), "avcodec_send_packet")) {
+            corruptPackets++;
+            return 0;
+        }
+        int written = 0;
+        int ret;
+        while ((ret = avcodec_receive_frame(context, decoded)) >= 0) {
+            int samples = Math.min(decoded.nb_samples(), out.length - at - written);
+            new ShortPointer(decoded.data(0)).get(out, at + written, samples);
+            written += samples;
+            av_frame_unref(decoded);
+        }
+        if (ret != EAGAIN && !Codecs.decoded(ret, "avcodec_receive_frame")) {
+            corruptPackets++;
+        }
+        return written;
+    }
+
+    private void ensureOpen() {
+        if (context == null) {
+            throw new IllegalStateException("decoder is closed");
+        }
+    }
+}

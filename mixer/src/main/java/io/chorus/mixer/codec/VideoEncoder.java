@@ -1,0 +1,206 @@
+package io.chorus.mixer.codec;
+
+import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
+import static io.chorus.mixer.codec.FfmpegException.check;
+import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.mixer.video.I420Picture;
+import java.util.Objects;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+/**
+ * Encodes composed pictures for WebRTC receivers: one thread, no look-ahead, so every picture comes
+ * straight back as one encoded frame; constant bitrate; key frames on request.
+ *
+ * <p>Bitrate changes: neither FFmpeg wrapper applies a new {@code bit_rate} to an open encoder
+ * (FFmpeg 8.0 libvpxenc.c reconfigures libvpx at run time only for {@code qmax}; libopenh264enc.c
+ * reads the bitrate only in its init), and the libraries' own reconfigure calls are not exported by
+ * the bytedeco build. {@link #setBitrate} therefore reopens the codec, which costs a millisecond or
+ * two and makes the next frame a key frame; callers should change the rate only on meaningful steps.
+ * Not thread-safe; use from one thread at a time.
+ */
+public final class VideoEncoder implements AutoCloseable {
+    /** RTP clock rate of every video payload format. */
+    public static final int RTP_VIDEO_CLOCK = 90_000;
+    /** libvpx speed: negative means a fixed speed level; positive values would be a time budget. */
+    static final int VP8_CPU_USED = -6;
+    /** WebRTC's VP8 quantizer range: 2 keeps static scenes from wasting bits, 56 avoids the blockiest levels. */
+    static final int VP8_QMIN = 2;
+    static final int VP8_QMAX = 56;
+
+    private VideoEncoderSettings settings;
+    private final AVCodec encoder;
+    private AVCodecContext context;
+    private AVFrame input;
+    private AVPacket output;
+    private long lastFrameIndex = -1;
+
+    public VideoEncoder(VideoEncoderSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.encoder = Codecs.encoder(settings.codec().encoderName());
+        try {
+            context = openContext(settings);
+            input = checkAllocated(av_frame_alloc(), "av_frame_alloc");
+            input.format(AV_PIX_FMT_YUV420P).width(settings.width()).height(settings.height());
+            check(av_frame_get_buffer(input, 0), "av_frame_get_buffer");
+            output = checkAllocated(av_packet_alloc(), "av_packet_alloc");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public VideoEncoderSettings settings() {
+        return settings;
+    }
+
+    /** Current target bitrate in bit/s. */
+    public int bitrate() {
+        return settings.bitrateBps();
+    }
+
+    /**
+     * Encodes one picture of the configured size.
+     *
+     * @param frameIndex     frames since the stream began, increasing; sets the RTP timestamp
+     *                       ({@code frameIndex * 90000 / fps})
+     * @param forceKeyFrame  make this frame a key frame (VP8 key frame, H.264 IDR with SPS/PPS)
+     * @return the encoded frame, or null if the encoder produced nothing for this picture
+     */
+    public EncodedFrame encode(I420Picture picture, long frameIndex, boolean forceKeyFrame) {
+        ensureOpen();
+        if (picture.width() != settings.width() || picture.height() != settings.height()) {
+            throw new IllegalArgumentException("picture is " + picture.width() + "x" + picture.height()
+                    + " but the encoder is " + settings.width() + "x" + settings.height());
+        }
+        if (frameIndex <= lastFrameIndex) {
+            throw new IllegalArgumentException("frame index must increase: " + frameIndex + " after " + lastFrameIndex);
+        }
+        // The encoder drops its reference to the previous input when it has encoded it, so this only
+        // allocates if a codec ever kept one.
+        check(av_frame_make_writable(input), "av_frame_make_writable");
+        PlaneCopy.fromArray(picture.y(), picture.width(), picture.height(), input.data(0), input.linesize(0));
+        PlaneCopy.fromArray(picture.u(), picture.chromaWidth(), picture.chromaHeight(), input.data(1), input.linesize(1));
+        PlaneCopy.fromArray(picture.v(), picture.chromaWidth(), picture.chromaHeight(), input.data(2), input.linesize(2));
+        input.pts(frameIndex);
+        input.pict_type(forceKeyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+        check(avcodec_send_frame(context, input), "avcodec_send_frame");
+        lastFrameIndex = frameIndex;
+        int ret = avcodec_receive_packet(context, output);
+        if (ret == EAGAIN) {
+            return null;
+        }
+        check(ret, "avcodec_receive_packet");
+        try {
+            byte[] data = new byte[output.size()];
+            output.data().get(data, 0, data.length);
+            boolean keyFrame = (output.flags() & AV_PKT_FLAG_KEY) != 0;
+            long timestamp = output.pts() * RTP_VIDEO_CLOCK / settings.fps();
+            return new EncodedFrame(data, timestamp, keyFrame, settings.width(), settings.height());
+        } finally {
+            av_packet_unref(output);
+        }
+    }
+
+    /**
+     * Changes the target bitrate by reopening the codec (see the class comment): the next frame is a
+     * key frame. If reopening fails the encoder keeps running at the old rate and the error is thrown.
+     */
+    public void setBitrate(int bitrateBps) {
+        ensureOpen();
+        VideoEncoderSettings.checkBitrate(bitrateBps);
+        if (bitrateBps == settings.bitrateBps()) {
+            return;
+        }
+        VideoEncoderSettings changed = settings.withBitrate(bitrateBps);
+        AVCodecContext reopened = openContext(changed);
+        Codecs.free(context);
+        context = reopened;
+        settings = changed;
+    }
+
+    @Override
+    public void close() {
+        Codecs.free(context);
+        context = null;
+        if (input != null) {
+            av_frame_free(input);
+            input = null;
+        }
+        if (output != null) {
+            av_packet_free(output);
+            output = null;
+        }
+    }
+
+    private AVCodecContext openContext(VideoEncoderSettings s) {
+        AVCodecContext c = Codecs.allocate(encoder);
+        try (AVRational timeBase = new AVRational().num(1).den(s.fps());
+                AVRational frameRate = new AVRational().num(s.fps()).den(1)) {
+            c.width(s.width()).height(s.height()).pix_fmt(AV_PIX_FMT_YUV420P);
+            c.time_base(timeBase).framerate(frameRate);
+            c.bit_rate(s.bitrateBps()).rc_min_rate(s.bitrateBps()).rc_max_rate(s.bitrateBps());
+            c.gop_size(s.keyFrameIntervalFrames());
+            // Each mixer output has its own encoder; threads inside one would add latency and contend
+            // with the other encoders for the same cores.
+            c.thread_count(1);
+            switch (s.codec()) {
+                case VP8 -> configureVp8(c, s);
+                case H264 -> configureH264(c);
+                default -> throw new IllegalArgumentException("unsupported codec " + s.codec());
+            }
+        } catch (RuntimeException e) {
+            Codecs.free(c);
+            throw e;
+        }
+        return Codecs.open(c, encoder);
+    }
+
+    private static void configureVp8(AVCodecContext c, VideoEncoderSettings s) {
+        // rc_min_rate == rc_max_rate == bit_rate selects libvpx's CBR mode. The rate buffer holds one
+        // second, starting half full (libvpx's optimal level becomes 5/6 of it).
+        c.rc_buffer_size(s.bitrateBps()).rc_initial_buffer_occupancy(s.bitrateBps() / 2);
+        c.qmin(VP8_QMIN).qmax(VP8_QMAX);
+        Codecs.option(c, "deadline", "realtime");
+        Codecs.option(c, "cpu-used", VP8_CPU_USED);
+        Codecs.option(c, "lag-in-frames", 0);
+        Codecs.option(c, "auto-alt-ref", 0);
+        Codecs.option(c, "error-resilient", "default");
+        // Undershooting freely and overshooting little keeps the stream under the estimated bandwidth.
+        Codecs.option(c, "undershoot-pct", 100);
+        Codecs.option(c, "overshoot-pct", 15);
+        // A key frame may take at most half of the one-second buffer (percent of an average frame), so
+        // a forced key frame does not burst past what the link can carry.
+        Codecs.option(c, "max-intra-rate", 50L * s.fps());
+    }
+
+    private static void configureH264(AVCodecContext c) {
+        Codecs.option(c, "profile", "constrained_baseline");
+        Codecs.option(c, "rc_mode", "bitrate");
+        Codecs.option(c, "allow_skip_frames", 0);
+    }
+
+    private void ensureOpen() {
+        if (context == null) {
+            throw new IllegalStateException("encoder is closed");
+        }
+    }
+}
