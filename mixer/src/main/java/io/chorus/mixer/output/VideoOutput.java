@@ -2,13 +2,14 @@ package io.chorus.mixer.output;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.KeyFrameLimiter;
-import io.chorus.mixer.codec.PictureScaler;
+import io.chorus.mixer.codec.PictureResizer;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
 import io.chorus.mixer.video.I420Picture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One profile's encoder and the receivers sharing it. The encoder is opened on the lifecycle thread
@@ -20,21 +21,22 @@ final class VideoOutput {
     private final VideoProfile profile;
     private final int fps;
     private final Map<String, MediaSink> receivers = new LinkedHashMap<>();
-    private final KeyFrameLimiter keyFrames = new KeyFrameLimiter(KEY_FRAME_MIN_INTERVAL);
+    private final KeyFrameLimiter keyFrames;
     private volatile VideoEncoder encoder;
-    private PictureScaler scaler;
+    private PictureResizer resizer;
     private I420Picture scaled;
     private long framesEncoded;
 
-    VideoOutput(VideoProfile profile, int fps) {
+    VideoOutput(VideoProfile profile, int fps, LongSupplier nanoClock) {
         this.profile = profile;
         this.fps = fps;
+        this.keyFrames = new KeyFrameLimiter(KEY_FRAME_MIN_INTERVAL, nanoClock);
     }
 
     /** Lifecycle thread. */
     void open() {
-        encoder = new VideoEncoder(new VideoEncoderSettings(profile.codec(), profile.width(), profile.height(), fps,
-                profile.bitrateBps(), VideoEncoderSettings.DEFAULT_KEY_FRAME_INTERVAL));
+        encoder = new VideoEncoder(VideoEncoderSettings.realtime(profile.codec(), profile.width(), profile.height(), fps,
+                profile.bitrateBps()));
     }
 
     /** Lifecycle thread, after the tick thread dropped this output. */
@@ -44,8 +46,8 @@ final class VideoOutput {
         if (e != null) {
             e.close();
         }
-        if (scaler != null) {
-            scaler.close();
+        if (resizer != null) {
+            resizer.close();
         }
     }
 
@@ -57,8 +59,9 @@ final class VideoOutput {
         return receivers;
     }
 
-    void requestKeyFrame(long nowNanos) {
-        keyFrames.request(nowNanos);
+    /** Any thread. */
+    void requestKeyFrame() {
+        keyFrames.request();
     }
 
     long framesEncoded() {
@@ -66,23 +69,26 @@ final class VideoOutput {
     }
 
     /** Tick thread: encodes the canvas (scaled to the profile's size if it differs) once for all receivers. */
-    void encode(I420Picture canvas, long tick, long rtpTimestamp, long nowNanos) {
+    void encode(I420Picture canvas, long tick, long rtpTimestamp) {
         VideoEncoder e = encoder;
         if (e == null || receivers.isEmpty()) {
             return;
         }
         I420Picture source = canvas;
         if (canvas.width() != profile.width() || canvas.height() != profile.height()) {
-            if (scaler == null) {
-                scaler = new PictureScaler();
+            if (resizer == null) {
+                resizer = new PictureResizer();
                 scaled = new I420Picture(profile.width(), profile.height());
             }
-            scaler.scale(canvas, scaled);
+            resizer.resize(canvas, scaled);
             source = scaled;
         }
-        EncodedFrame out = e.encode(source, tick, keyFrames.takeDue(nowNanos));
+        EncodedFrame out = e.encode(source, tick, keyFrames.takeDue());
         if (out == null) {
             return;
+        }
+        if (out.keyFrame()) {
+            keyFrames.keyFrameSent();
         }
         framesEncoded++;
         EncodedFrame stamped = new EncodedFrame(out.data(), rtpTimestamp, out.keyFrame(), out.width(), out.height());

@@ -4,6 +4,7 @@ import io.chorus.mixer.video.I420Picture;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,25 +18,27 @@ public final class VideoOutputs {
 
     private final CodecLifecycle lifecycle;
     private final int fps;
+    private final LongSupplier nanoClock;
     private final TickCommands commands = new TickCommands();
     private final Map<VideoProfile, VideoOutput> outputs = new HashMap<>();
     private final Map<String, VideoOutput> byReceiver = new HashMap<>();
     private final AtomicInteger openEncoders = new AtomicInteger();
     private volatile int receivers;
 
-    public VideoOutputs(CodecLifecycle lifecycle, int fps) {
+    public VideoOutputs(CodecLifecycle lifecycle, int fps, LongSupplier nanoClock) {
         this.lifecycle = lifecycle;
         this.fps = fps;
+        this.nanoClock = nanoClock;
     }
 
     /** Any thread: from the next tick, {@code receiverId} gets the composite in {@code profile} (replacing any earlier one). */
-    public void subscribe(String receiverId, VideoProfile profile, MediaSink sink, long nowNanos) {
+    public void subscribe(String receiverId, VideoProfile profile, MediaSink sink) {
         commands.post(() -> {
             removeReceiver(receiverId);
             VideoOutput output = outputs.computeIfAbsent(profile, this::startOutput);
             output.receivers().put(receiverId, sink);
             byReceiver.put(receiverId, output);
-            output.requestKeyFrame(nowNanos);
+            output.requestKeyFrame();
             receivers = byReceiver.size();
         });
     }
@@ -48,20 +51,20 @@ public final class VideoOutputs {
     }
 
     /** Any thread: a receiver lost pictures (PLI/FIR); its output's next frame is a key frame, within the rate limit. */
-    public void requestKeyFrame(String receiverId, long nowNanos) {
+    public void requestKeyFrame(String receiverId) {
         commands.post(() -> {
             VideoOutput output = byReceiver.get(receiverId);
             if (output != null) {
-                output.requestKeyFrame(nowNanos);
+                output.requestKeyFrame();
             }
         });
     }
 
     /** Tick thread: applies pending changes, then encodes the canvas once per profile in use. */
-    public void encode(I420Picture canvas, long tick, long rtpTimestamp, long nowNanos) {
+    public void encode(I420Picture canvas, long tick, long rtpTimestamp) {
         commands.applyPending();
         for (VideoOutput output : outputs.values()) {
-            output.encode(canvas, tick, rtpTimestamp, nowNanos);
+            output.encode(canvas, tick, rtpTimestamp);
         }
     }
 
@@ -86,7 +89,7 @@ public final class VideoOutputs {
     }
 
     private VideoOutput startOutput(VideoProfile profile) {
-        VideoOutput output = new VideoOutput(profile, fps);
+        VideoOutput output = new VideoOutput(profile, fps, nanoClock);
         lifecycle.run("open " + profile + " encoder", () -> {
             output.open();
             openEncoders.incrementAndGet();

@@ -63,12 +63,12 @@ public final class MixerParticipant {
     }
 
     public void setAudioMuted(boolean muted) {
-        audio.controls().setMuted(muted);
+        audio.setMuted(muted);
     }
 
     /** Gain applied before mixing, in dB. */
     public void setAudioGainDb(double gainDb) {
-        audio.controls().setGainDb(gainDb);
+        audio.setGainDb(gainDb);
     }
 
     public void setVideoMuted(boolean muted) {

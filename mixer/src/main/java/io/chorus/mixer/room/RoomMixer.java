@@ -60,11 +60,11 @@ public final class RoomMixer implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = new MediaClock(time);
         this.lifecycle = new CodecLifecycle(roomId);
-        this.videoOutputs = new VideoOutputs(lifecycle, config.fps());
+        this.videoOutputs = new VideoOutputs(lifecycle, config.fps(), time::nanoTime);
         this.audioOutputs = new AudioOutputs(lifecycle, config.audioBitrateBps(), config.mixedSpeakers());
         this.audioTick = new AudioTick(config.mixedSpeakers(), audioOutputs, this::participants, events);
         this.videoTick = new VideoTick(new Compositor(config.canvasWidth(), config.canvasHeight(), config.background()),
-                config.layout(), config.fit(), videoOutputs, this::participants, audioTick::activeSpeaker, time);
+                config.layout(), config.fit(), videoOutputs, this::participants, audioTick::activeSpeaker);
         this.audioThread = new TickThread("audio-" + roomId, clock, TickRate.audio(), audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);
         audioThread.start();
@@ -141,7 +141,7 @@ public final class RoomMixer implements AutoCloseable {
     /** {@code receiverId} gets the composite encoded as {@code profile} (one encoder per profile, shared). */
     public synchronized void subscribeVideo(String receiverId, VideoProfile profile, MediaSink sink) {
         checkOpen();
-        videoOutputs.subscribe(receiverId, profile, sink, clock.timeSource().nanoTime());
+        videoOutputs.subscribe(receiverId, profile, sink);
         receivers.add(receiverId);
         updateActivity();
     }
@@ -163,7 +163,7 @@ public final class RoomMixer implements AutoCloseable {
 
     /** A receiver reported lost pictures: its profile's next frame is a key frame, within the rate limit. */
     public void requestKeyFrame(String receiverId) {
-        videoOutputs.requestKeyFrame(receiverId, clock.timeSource().nanoTime());
+        videoOutputs.requestKeyFrame(receiverId);
     }
 
     public RoomMixerStats stats() {

@@ -1,7 +1,6 @@
 package io.chorus.mixer.room;
 
 import io.chorus.mixer.clock.TickTask;
-import io.chorus.mixer.clock.TimeSource;
 import io.chorus.mixer.input.TimedPicture;
 import io.chorus.mixer.input.VideoInput;
 import io.chorus.mixer.output.VideoOutputs;
@@ -27,7 +26,6 @@ final class VideoTick implements TickTask {
     private final VideoOutputs outputs;
     private final Supplier<List<MixerParticipant>> participants;
     private final Supplier<String> activeSpeaker;
-    private final TimeSource time;
     private final List<String> ids = new ArrayList<>();
     private final Map<String, MixerParticipant> byId = new HashMap<>();
     private final List<TileContent> contents = new ArrayList<>();
@@ -37,14 +35,13 @@ final class VideoTick implements TickTask {
     private volatile int tilesShown;
 
     VideoTick(Compositor compositor, Layout layout, FitPolicy fit, VideoOutputs outputs,
-            Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker, TimeSource time) {
+            Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker) {
         this.compositor = compositor;
         this.layout = layout;
         this.fit = fit;
         this.outputs = outputs;
         this.participants = participants;
         this.activeSpeaker = activeSpeaker;
-        this.time = time;
     }
 
     void setLayout(Layout next) {
@@ -87,7 +84,7 @@ final class VideoTick implements TickTask {
         tilesShown = contents.size();
         I420Picture canvas = compositor.compose(contents);
         long composed = composeCpu.addSince(start);
-        outputs.encode(canvas, tick, rtpTimestamp, time.nanoTime());
+        outputs.encode(canvas, tick, rtpTimestamp);
         encodeCpu.addSince(composed);
     }
 

@@ -1,0 +1,125 @@
+package io.chorus.mixer.input;
+
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.mixer.audio.AudioFormat;
+import io.chorus.mixer.audio.AudioJitterBuffer;
+import io.chorus.mixer.audio.AudioLevel;
+import io.chorus.mixer.audio.ParticipantAudioControls;
+import io.chorus.mixer.codec.OpusDecoder;
+
+/**
+ * One participant's audio on its way into the mix: the network side pushes Opus packets into a
+ * jitter buffer, and once per 20 ms tick the audio tick takes one frame out, decoding it, or
+ * concealing a loss with Opus PLC, or reporting silence when the stream is absent.
+ */
+public final class AudioInput implements AutoCloseable {
+    private final String participantId;
+    private final SenderClock senderClock;
+    private final AudioJitterBuffer jitter = new AudioJitterBuffer();
+    private final OpusDecoder decoder = new OpusDecoder();
+    private final short[] pcm = new short[OpusDecoder.MAX_SAMPLES];
+    private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
+    private volatile ParticipantAudioControls controls = ParticipantAudioControls.DEFAULT;
+    private volatile int extensionLevel = -1;
+    private volatile long playoutCaptureMicros = Long.MIN_VALUE;
+    private int level = AudioLevel.SILENCE;
+    private boolean closed;
+
+    public AudioInput(String participantId, SenderClock senderClock) {
+        this.participantId = participantId;
+        this.senderClock = senderClock;
+    }
+
+    /**
+     * Network side: one Opus packet, never blocks.
+     *
+     * @param audioLevel RFC 6464 level of the packet from its header extension, or -1 without one
+     */
+    public void offer(EncodedFrame packet, int audioLevel, long arrivalNanos) {
+        if (audioLevel > AudioLevel.SILENCE) {
+            throw new IllegalArgumentException("RFC 6464 level must be 0..127 or -1: " + audioLevel);
+        }
+        extensionLevel = audioLevel;
+        jitter.push(packet.data(), packet.timestamp(), arrivalNanos);
+    }
+
+    /**
+     * Audio tick: this participant's next 20 ms of PCM, or null when it sends nothing. The array is
+     * reused by the next call.
+     */
+    public short[] nextFrame() {
+        synchronized (decoder) {
+            if (closed) {
+                return null;
+            }
+            AudioJitterBuffer.Playout playout = jitter.poll();
+            int samples;
+            switch (playout.kind()) {
+                case PACKET -> samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
+                case MISSING -> samples = decoder.conceal(pcm, playout.samples());
+                default -> {
+                    level = AudioLevel.SILENCE;
+                    return null;
+                }
+            }
+            if (samples <= 0) {
+                level = AudioLevel.SILENCE;
+                return null;
+            }
+            fitToFrame(samples);
+            int fromExtension = extensionLevel;
+            level = fromExtension >= 0 && playout.kind() == AudioJitterBuffer.Kind.PACKET
+                    ? fromExtension : AudioLevel.fromPcm(frame);
+            return frame;
+        }
+    }
+
+    /**
+     * Packets longer than 20 ms are rare from browsers; a tick plays exactly 20 ms, so a longer
+     * decode is truncated and a shorter one padded with silence rather than shifting the timeline.
+     */
+    private void fitToFrame(int samples) {
+        int n = Math.min(samples, frame.length);
+        System.arraycopy(pcm, 0, frame, 0, n);
+        java.util.Arrays.fill(frame, n, frame.length, (short) 0);
+    }
+
+    /** RFC 6464 level (0 loud .. 127 silent) of the last frame returned by {@link #nextFrame()}. */
+    public int level() {
+        return level;
+    }
+
+    public ParticipantAudioControls controls() {
+        return controls;
+    }
+
+    public void setMuted(boolean muted) {
+        controls = controls.withMuted(muted);
+    }
+
+    public void setGainDb(double gainDb) {
+        controls = controls.withGainDb(gainDb);
+    }
+
+    /** Sender capture time of the audio playing now, {@link Long#MIN_VALUE} when unknown. */
+    public long playoutCaptureMicros() {
+        return playoutCaptureMicros;
+    }
+
+    public AudioJitterBuffer.Stats jitterStats() {
+        return jitter.stats();
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    /** Frees the decoder; a tick in progress finishes first. */
+    @Override
+    public void close() {
+        synchronized (decoder) {
+            closed = true;
+            decoder.close();
+        }
+    }
+}
