@@ -25,15 +25,13 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Bilinear scaling into Java {@link I420Picture}s with swscale: a decoder's latest picture (a crop of
- * it, straight from native memory) or another Java picture (e.g. the composed canvas for an output of
- * a different size). A crop is taken by offsetting the source plane pointers, so a swscale context
- * depends only on the crop size, not on where the crop sits. swscale writes into a native staging
- * picture of the target's size (aligned rows, which its SIMD paths want) and the planes are then
- * copied into the target's arrays. A participant may be drawn at two sizes in one layout, so a few
- * contexts are kept rather than one. Not thread-safe; use from one thread at a time.
+ * Scales a crop rectangle of a decoded native picture into a Java {@link I420Picture}. The crop is
+ * taken by offsetting the source plane pointers, so a scaler depends only on the crop size, not on
+ * where the crop sits. swscale writes into a native staging picture of the target's size (with
+ * aligned rows, which its SIMD paths want) and the planes are then copied into the Java arrays.
+ * A participant may be drawn at two sizes in one layout, so a few scalers are kept rather than one.
  */
-public final class PictureScaler implements AutoCloseable {
+final class PictureScaler implements AutoCloseable {
     private static final int KEPT_SCALERS = 4;
     private static final int PLANES = 3;
 
@@ -41,10 +39,8 @@ public final class PictureScaler implements AutoCloseable {
     private int nextEviction;
     private PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(PLANES + 1);
     private IntPointer sourceLineSizes = new IntPointer(PLANES + 1);
-    /** Native copy of the last Java source picture, reallocated only when the source size changes. */
-    private AVFrame javaSource;
 
-    public PictureScaler() {
+    PictureScaler() {
         // swscale takes four planes; the fourth (alpha) stays empty.
         sourcePlanes.put(PLANES, (Pointer) null);
         sourceLineSizes.put(PLANES, 0);
@@ -61,25 +57,8 @@ public final class PictureScaler implements AutoCloseable {
                 && descriptor.nb_components() == PLANES && descriptor.comp(0).depth() == 8;
     }
 
-    /** Scales a whole Java picture to exactly the target's size (a plain copy when the sizes match). */
-    public void scale(I420Picture source, I420Picture target) {
-        ensureOpen();
-        if (source.width() == target.width() && source.height() == target.height()) {
-            System.arraycopy(source.y(), 0, target.y(), 0, source.y().length);
-            System.arraycopy(source.u(), 0, target.u(), 0, source.u().length);
-            System.arraycopy(source.v(), 0, target.v(), 0, source.v().length);
-            return;
-        }
-        AVFrame frame = javaSourceFrame(source.width(), source.height());
-        PlaneCopy.fromArray(source.y(), source.width(), source.height(), frame.data(0), frame.linesize(0));
-        PlaneCopy.fromArray(source.u(), source.chromaWidth(), source.chromaHeight(), frame.data(1), frame.linesize(1));
-        PlaneCopy.fromArray(source.v(), source.chromaWidth(), source.chromaHeight(), frame.data(2), frame.linesize(2));
-        scale(frame, 0, 0, source.width(), source.height(), target);
-    }
-
     /** The crop rectangle must lie inside the source and the source format must pass {@link #canScale}. */
     void scale(AVFrame source, int cropX, int cropY, int cropWidth, int cropHeight, I420Picture target) {
-        ensureOpen();
         int format = source.format();
         if (format == AV_PIX_FMT_YUV420P && cropX == 0 && cropY == 0 && cropWidth == target.width()
                 && cropHeight == target.height() && cropWidth == source.width() && cropHeight == source.height()) {
@@ -106,13 +85,8 @@ public final class PictureScaler implements AutoCloseable {
         copyPlanes(scaling.staging, target);
     }
 
-    /** Frees every native object; calling it again does nothing. */
     @Override
     public void close() {
-        if (javaSource != null) {
-            av_frame_free(javaSource);
-            javaSource = null;
-        }
         for (int i = 0; i < scalings.length; i++) {
             if (scalings[i] != null) {
                 scalings[i].free();
@@ -124,34 +98,6 @@ public final class PictureScaler implements AutoCloseable {
             sourceLineSizes.close();
             sourcePlanes = null;
             sourceLineSizes = null;
-        }
-    }
-
-    private AVFrame javaSourceFrame(int width, int height) {
-        if (javaSource != null && (javaSource.width() != width || javaSource.height() != height)) {
-            av_frame_free(javaSource);
-            javaSource = null;
-        }
-        if (javaSource == null) {
-            javaSource = yuv420Frame(width, height);
-        }
-        return javaSource;
-    }
-
-    private static AVFrame yuv420Frame(int width, int height) {
-        AVFrame frame = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-        frame.format(AV_PIX_FMT_YUV420P).width(width).height(height);
-        int ret = av_frame_get_buffer(frame, 0);
-        if (ret < 0) {
-            av_frame_free(frame);
-            throw new FfmpegException("av_frame_get_buffer", ret);
-        }
-        return frame;
-    }
-
-    private void ensureOpen() {
-        if (sourcePlanes == null) {
-            throw new IllegalStateException("scaler is closed");
         }
     }
 
@@ -195,7 +141,9 @@ public final class PictureScaler implements AutoCloseable {
             try {
                 context = checkAllocated(sws_getContext(sourceWidth, sourceHeight, format, targetWidth, targetHeight,
                         AV_PIX_FMT_YUV420P, SWS_BILINEAR, null, null, (DoublePointer) null), "sws_getContext");
-                staging = yuv420Frame(targetWidth, targetHeight);
+                staging = checkAllocated(av_frame_alloc(), "av_frame_alloc");
+                staging.format(AV_PIX_FMT_YUV420P).width(targetWidth).height(targetHeight);
+                check(av_frame_get_buffer(staging, 0), "av_frame_get_buffer");
             } catch (RuntimeException e) {
                 free();
                 throw e;

@@ -16,7 +16,7 @@ public record VideoEncoderSettings(VideoCodec codec, int width, int height, int 
     public static final int MAX_DIMENSION = 4096;
     public static final int MAX_FPS = 60;
     /** One key frame every 100 s at 30 fps: a safety net, not the recovery mechanism. */
-    public static final int DEFAULT_KEY_FRAME_INTERVAL = 3000;
+    public static final int DEFAULT_KEY_FRAME_INTERVAL_FRAMES = 3000;
 
     public VideoEncoderSettings {
         Objects.requireNonNull(codec, "codec");
@@ -37,7 +37,7 @@ public record VideoEncoderSettings(VideoCodec codec, int width, int height, int 
 
     /** Realtime settings with the default (long) key frame interval. */
     public static VideoEncoderSettings realtime(VideoCodec codec, int width, int height, int fps, int bitrateBps) {
-        return new VideoEncoderSettings(codec, width, height, fps, bitrateBps, DEFAULT_KEY_FRAME_INTERVAL);
+        return new VideoEncoderSettings(codec, width, height, fps, bitrateBps, DEFAULT_KEY_FRAME_INTERVAL_FRAMES);
     }
 
     public VideoEncoderSettings withBitrate(int newBitrateBps) {

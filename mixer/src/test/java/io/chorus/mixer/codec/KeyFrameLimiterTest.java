@@ -5,62 +5,63 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class KeyFrameLimiterTest {
-    private final KeyFrameLimiter limiter = new KeyFrameLimiter(Duration.ofMillis(500));
-    private long now = 5_000_000_000L;
+    private final AtomicLong clock = new AtomicLong(5_000_000_000L);
+    private final KeyFrameLimiter limiter = new KeyFrameLimiter(Duration.ofMillis(500), clock::get);
 
     @Test
     void nothingIsDueWithoutARequest() {
-        assertFalse(limiter.takeDue(now));
+        assertFalse(limiter.takeDue());
         assertFalse(limiter.pending());
     }
 
     @Test
     void firstRequestIsHonouredAtOnceAndOnlyOnce() {
         limiter.request();
-        assertTrue(limiter.takeDue(now));
-        assertFalse(limiter.takeDue(now));
+        assertTrue(limiter.takeDue());
+        assertFalse(limiter.takeDue());
     }
 
     @Test
     void requestsInsideTheIntervalWaitAndCollapseIntoOne() {
         limiter.request();
-        assertTrue(limiter.takeDue(now));
+        assertTrue(limiter.takeDue());
         advanceMillis(100);
         limiter.request();
         limiter.request();
-        assertFalse(limiter.takeDue(now));
+        assertFalse(limiter.takeDue());
         assertTrue(limiter.pending(), "remembered, not dropped");
         advanceMillis(399);
-        assertFalse(limiter.takeDue(now));
+        assertFalse(limiter.takeDue());
         advanceMillis(1);
-        assertTrue(limiter.takeDue(now));
+        assertTrue(limiter.takeDue());
         assertFalse(limiter.pending());
         advanceMillis(1000);
-        assertFalse(limiter.takeDue(now), "two requests gave one key frame");
+        assertFalse(limiter.takeDue(), "two requests gave one key frame");
     }
 
     @Test
     void anUnforcedKeyFrameSatisfiesAPendingRequestAndRestartsTheInterval() {
         limiter.request();
-        limiter.keyFrameSent(now);
+        limiter.keyFrameSent();
         assertFalse(limiter.pending());
-        assertFalse(limiter.takeDue(now));
+        assertFalse(limiter.takeDue());
         advanceMillis(200);
         limiter.request();
-        assertFalse(limiter.takeDue(now));
+        assertFalse(limiter.takeDue());
         advanceMillis(300);
-        assertTrue(limiter.takeDue(now));
+        assertTrue(limiter.takeDue());
     }
 
     @Test
     void rejectsANegativeInterval() {
-        assertThrows(IllegalArgumentException.class, () -> new KeyFrameLimiter(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new KeyFrameLimiter(Duration.ofMillis(-1), clock::get));
     }
 
     private void advanceMillis(long millis) {
-        now += millis * 1_000_000;
+        clock.addAndGet(millis * 1_000_000);
     }
 }
