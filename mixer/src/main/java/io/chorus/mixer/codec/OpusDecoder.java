@@ -39,6 +39,7 @@ public final class OpusDecoder implements AutoCloseable {
     private PacketInput input;
     private AVFrame decoded;
     private final byte[] concealmentPacket = new byte[1];
+    private final short[] partialStep = new short[OpusToc.SHORTEST_COMMON_FRAME];
     private int lastToc = OpusToc.DEFAULT_TOC;
     private long corruptPackets;
 
@@ -92,27 +93,29 @@ public final class OpusDecoder implements AutoCloseable {
     }
 
     /**
-     * Fills {@code samples} (a multiple of 480, i.e. 10 ms) with libopus' packet-loss concealment,
-     * continuing the last decoded sound; before any packet it gives silence.
+     * Fills {@code samples} with libopus' packet-loss concealment, continuing the last decoded sound;
+     * before any packet it gives silence. libopus conceals in 10 and 20 ms steps, so a duration that is
+     * not a multiple of 10 ms (a sender with odd timestamp steps) ends with part of a 10 ms step.
      *
      * @return samples written, always {@code samples}
      */
     public int conceal(short[] out, int samples) {
         ensureOpen();
-        if (samples <= 0 || samples % OpusToc.SHORTEST_COMMON_FRAME != 0 || samples > out.length) {
-            throw new IllegalArgumentException("samples must be a positive multiple of "
-                    + OpusToc.SHORTEST_COMMON_FRAME + " that fits out (" + out.length + "): " + samples);
+        if (samples <= 0 || samples > out.length) {
+            throw new IllegalArgumentException("samples must be 1.." + out.length + " (the room in out): " + samples);
         }
         int filled = 0;
         while (filled < samples) {
-            int chunk = samples - filled >= OpusToc.TWENTY_MS ? OpusToc.TWENTY_MS : OpusToc.SHORTEST_COMMON_FRAME;
-            concealmentPacket[0] = OpusToc.concealmentToc(lastToc, chunk);
-            int written = run(concealmentPacket, 0, 1, out, filled);
-            if (written != chunk) {
-                // Cannot happen with a well-formed TOC; if it ever does, the gap is silence, not noise.
-                Arrays.fill(out, filled, filled + chunk, (short) 0);
+            int left = samples - filled;
+            int step = left >= OpusToc.TWENTY_MS ? OpusToc.TWENTY_MS : OpusToc.SHORTEST_COMMON_FRAME;
+            int copied = Math.min(step, left);
+            if (copied == step) {
+                concealStep(step, out, filled);
+            } else {
+                concealStep(step, partialStep, 0);
+                System.arraycopy(partialStep, 0, out, filled, copied);
             }
-            filled += chunk;
+            filled += copied;
         }
         return samples;
     }
@@ -133,6 +136,14 @@ public final class OpusDecoder implements AutoCloseable {
         if (decoded != null) {
             av_frame_free(decoded);
             decoded = null;
+        }
+    }
+
+    private void concealStep(int step, short[] target, int at) {
+        concealmentPacket[0] = OpusToc.concealmentToc(lastToc, step);
+        if (run(concealmentPacket, 0, 1, target, at) != step) {
+            // Cannot happen with a well-formed TOC; if it ever does, the gap is silence, not noise.
+            Arrays.fill(target, at, at + step, (short) 0);
         }
     }
 

@@ -21,6 +21,7 @@ import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -38,6 +39,12 @@ final class PictureScaler implements AutoCloseable {
     private int nextEviction;
     private PointerPointer<BytePointer> sourcePlanes = new PointerPointer<>(PLANES + 1);
     private IntPointer sourceLineSizes = new IntPointer(PLANES + 1);
+
+    PictureScaler() {
+        // swscale takes four planes; the fourth (alpha) stays empty.
+        sourcePlanes.put(PLANES, (Pointer) null);
+        sourceLineSizes.put(PLANES, 0);
+    }
 
     /** Whether pictures in this pixel format can be scaled: planar 8-bit YUV with three planes. */
     static boolean canScale(int format) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,10 @@ class OpusCodecTest {
             assertTrue(rms(concealed) > 300, "concealment continues the sound: rms " + rms(concealed));
             short[] twoLost = new short[2 * SAMPLES_PER_FRAME + 480];
             assertEquals(twoLost.length, decoder.conceal(twoLost, twoLost.length), "50 ms: 20 + 20 + 10 ms pieces");
-            frame += 3;
+            short[] odd = new short[1000];
+            assertEquals(1000, decoder.conceal(odd, 1000), "20 ms and part of a 10 ms step");
+            assertTrue(rms(Arrays.copyOfRange(odd, 960, 1000)) > 0, "the partial step is concealment too");
+            frame += 4;
             for (; frame < 20; frame++) {
                 byte[] packet = encoder.encode(tone(frame));
                 assertEquals(SAMPLES_PER_FRAME, decoder.decode(packet, 0, packet.length, out));
@@ -148,7 +152,7 @@ class OpusCodecTest {
         try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
             assertThrows(IllegalArgumentException.class, () -> encoder.encode(new short[480]));
             short[] out = new short[SAMPLES_PER_FRAME];
-            assertThrows(IllegalArgumentException.class, () -> decoder.conceal(out, 500), "not a multiple of 10 ms");
+            assertThrows(IllegalArgumentException.class, () -> decoder.conceal(out, 0));
             assertThrows(IllegalArgumentException.class, () -> decoder.conceal(out, 1920), "larger than out");
         }
     }
