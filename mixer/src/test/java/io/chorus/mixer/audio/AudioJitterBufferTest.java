@@ -252,7 +252,7 @@ class AudioJitterBufferTest {
     }
 
     @Test
-    void fortyMillisecondPacketsPlayWithoutGaps() {
+    void fortyMillisecondPacketsPlayWithAtMostOneGapAtTheStart() {
         assertPacketDurationTolerated(2 * FRAME);
     }
 
