@@ -14,19 +14,22 @@ import java.util.Objects;
  * target = min delay + 4 J, clamped to [min, max] and seeded so that it starts at the initial
  * delay. At a missing packet the buffer conceals; it moves past the gap only when it holds at
  * least the target delay of later audio, otherwise it waits there (the delay grows by one
- * frame) in case the packet is merely late. When it holds more than target + 20 ms it catches up:
- * first by skipping a gap without concealing it, else by dropping the oldest packet (counted as an
- * overrun skip). After {@code silentAfterMisses} consecutive misses concealment stops (a decoder's
+ * frame) in case the packet is merely late. When it has held more than target + 20 ms for 200 ms
+ * (one early packet is no reason) it catches up, one step per poll: by skipping a gap without
+ * concealing it, else by dropping the oldest packet (counted as an overrun skip). After {@code silentAfterMisses} consecutive misses concealment stops (a decoder's
  * packet-loss concealment turns into noise by then) and, with nothing buffered, the stream counts
  * as stopped: the next packet starts it afresh, after the target delay.
  *
  * <h2>Packets and timestamps</h2>
- * RTP timestamps are unwrapped from 32 bits, so a stream crossing 2^32 plays straight on. Packets
- * are expected to be 20 ms, but the buffer takes a packet's duration to be the smallest recent
- * advance of the highest timestamp, so 10, 40 or 60 ms packets also play without spurious gaps. Each
- * {@link Playout} states how many samples of the timeline it covers (960 for 20 ms packets);
- * with other packet sizes the caller polls until it has a tick's worth of audio.
- * Duplicates and packets arriving after their playout time are dropped and counted.
+ * RTP timestamps are unwrapped from 32 bits, so a stream crossing 2^32 plays straight on.
+ * Duplicates and packets arriving after their playout time are dropped and counted. Packets are
+ * expected to be 20 ms, and then each poll covers exactly one tick. Other durations (Opus allows
+ * 2.5..120 ms) are tolerated by timestamp: a packet is taken to last the smallest difference
+ * between recent timestamps (see {@link PacketDurationEstimate}; a stream of longer packets may get
+ * one needless concealment at its start), each {@link Playout} states how
+ * many samples of the timeline it covers, and the caller keeps decoded PCM in a small FIFO and polls
+ * whenever it holds less than a tick; the decoder gives a packet's true length, MISSING and SILENT
+ * the number of samples to conceal or fill.
  *
  * <h2>Capacity</h2>
  * When full, the buffer drops its oldest packet: if it is this far behind, the oldest audio is the
@@ -38,14 +41,15 @@ import java.util.Objects;
  * one tick thread. Pushes are appended to a fixed-size inbox under a private monitor; the tick
  * thread takes the same monitor only to swap the inbox with an empty twin, then orders and plays
  * packets without it. The monitor is thus never held for more than a few stores or a swap, so the
- * tick thread cannot be held up noticeably, and nothing is allocated per packet (a lock-free queue
- * would need a node per packet and gain a few nanoseconds).
+ * tick thread cannot be held up noticeably, and a push allocates nothing (a lock-free queue would
+ * need a node per packet to save those few nanoseconds).
  */
 public final class AudioJitterBuffer {
     private static final int FRAME = AudioFormat.SAMPLES_PER_FRAME;
     private static final int JITTER_MULTIPLIER = 4;
     private static final int CATCH_UP_MARGIN = FRAME;
-    private static final double SAMPLES_PER_NANO = AudioFormat.SAMPLE_RATE / 1e9;
+    /** Polls (200 ms) the buffer must stay above target + margin before it catches up. */
+    private static final int CATCH_UP_AFTER_POLLS = 10;
 
     /**
      * @param capacityPackets   packets held at most (also the inbox size); enough for the max delay
@@ -80,7 +84,7 @@ public final class AudioJitterBuffer {
         PACKET,
         /** The packet for this point is lost or late: conceal (decoder PLC). */
         MISSING,
-        /** No stream (not started, or stopped): output silence, reset nothing. */
+        /** No stream (not started yet, or stopped): output silence, do not conceal. */
         SILENT
     }
 
@@ -144,13 +148,17 @@ public final class AudioJitterBuffer {
     private final RtpTimestampUnwrapper unwrapper = new RtpTimestampUnwrapper();
     private final RecentTimestamps recentlyPlayed = new RecentTimestamps();
     private final PacketDurationEstimate duration = new PacketDurationEstimate();
-    private final TransitJitter jitter;
+    private final InterarrivalJitter jitter;
 
     private boolean running;
     private boolean prerolling;
     private long playoutTs;
+    private boolean playedSinceStart;
+    private long lastPlayedTs;
     private int missesInRow;
+    private int overrunPolls;
 
+    // Written by the tick thread only; volatile so that stats() may be read from any thread.
     private volatile long played;
     private volatile long concealed;
     private volatile long latePackets;
@@ -172,7 +180,7 @@ public final class AudioJitterBuffer {
         draining = new PacketInbox(settings.capacityPackets());
         packets = new OrderedPackets(settings.capacityPackets());
         double initialJitter = (double) (millisToSamples(settings.initialDelayMillis()) - minDelaySamples) / JITTER_MULTIPLIER;
-        jitter = new TransitJitter(initialJitter);
+        jitter = new InterarrivalJitter(initialJitter, maxDelaySamples);
         targetDelaySamples = computeTargetDelay();
     }
 
@@ -242,7 +250,7 @@ public final class AudioJitterBuffer {
             return;
         }
         jitter.update(ts, arrivalNanos);
-        duration.observe(unwrapper.lastAdvance());
+        duration.observe(ts);
         if (running && ts < playoutTs) {
             latePackets++;
             return;
@@ -262,26 +270,35 @@ public final class AudioJitterBuffer {
         playoutTs = packets.headTimestamp() - (long) preRollFrames * FRAME;
         running = true;
         prerolling = true;
+        playedSinceStart = false;
         missesInRow = 0;
+        overrunPolls = 0;
     }
 
     private void stopTimeline() {
         running = false;
         recentlyPlayed.clear();
+        duration.forgetTimestamps();
         jitter.forgetTransit();
     }
 
     private void catchUpIfOverrun() {
-        long excess = bufferedSamples() - targetDelaySamples;
-        if (excess <= CATCH_UP_MARGIN) {
+        int step = duration.samples();
+        // Audio is buffered in whole packets: with packets longer than a frame, neither the target
+        // nor the margin can be finer than one packet.
+        long excess = bufferedSamples() - Math.max(targetDelaySamples, step);
+        if (excess <= Math.max(CATCH_UP_MARGIN, step)) {
+            overrunPolls = 0;
+            return;
+        }
+        if (++overrunPolls < CATCH_UP_AFTER_POLLS) {
             return;
         }
         long gap = packets.headTimestamp() - playoutTs;
         if (gap > 0) {
-            int step = duration.samples();
             playoutTs += gap <= excess ? gap : excess - excess % step;
         } else {
-            playoutTs = Math.max(playoutTs, packets.headTimestamp() + duration.samples());
+            playoutTs = Math.max(playoutTs, packets.headTimestamp() + step);
             packets.removeHead();
             overrunSkips++;
         }
@@ -289,10 +306,16 @@ public final class AudioJitterBuffer {
 
     private Playout playNext() {
         int step = duration.samples();
+        if (playedSinceStart) {
+            // The duration estimate may have grown since the last packet was handed out: it covered that much.
+            playoutTs = Math.max(playoutTs, lastPlayedTs + step);
+        }
         if (!packets.isEmpty() && packets.headTimestamp() <= playoutTs) {
             long ts = packets.headTimestamp();
             byte[] payload = packets.removeHead();
             playoutTs = Math.max(playoutTs, ts + step);
+            lastPlayedTs = ts;
+            playedSinceStart = true;
             recentlyPlayed.add(ts);
             played++;
             missesInRow = 0;
@@ -334,40 +357,5 @@ public final class AudioJitterBuffer {
 
     private static int samplesToMillis(long samples) {
         return (int) (samples * 1000 / AudioFormat.SAMPLE_RATE);
-    }
-
-    /** RFC 3550 interarrival jitter in samples, from unwrapped timestamps and arrival times. */
-    private static final class TransitJitter {
-        private double jitter;
-        private boolean haveTransit;
-        private double lastTransit;
-        private long baseNanos;
-        private boolean haveBase;
-
-        TransitJitter(double initialSamples) {
-            jitter = initialSamples;
-        }
-
-        void update(long timestamp, long arrivalNanos) {
-            if (!haveBase) {
-                baseNanos = arrivalNanos;
-                haveBase = true;
-            }
-            double transit = (arrivalNanos - baseNanos) * SAMPLES_PER_NANO - timestamp;
-            if (haveTransit) {
-                jitter += (Math.abs(transit - lastTransit) - jitter) / 16;
-            }
-            lastTransit = transit;
-            haveTransit = true;
-        }
-
-        /** A new stream may use a new timestamp origin; its first packet sets the reference again. */
-        void forgetTransit() {
-            haveTransit = false;
-        }
-
-        double samples() {
-            return jitter;
-        }
     }
 }

@@ -39,7 +39,8 @@ public final class MixMinusMixer {
      * while {@code pcm} is refilled in place.
      *
      * @param pcm  exactly {@link AudioFormat#SAMPLES_PER_FRAME} samples, already decoded or concealed
-     * @param gain linear amplitude factor, e.g. {@link ParticipantAudioControls#linearGain()}
+     * @param gain linear amplitude factor, 0..{@link ParticipantAudioControls#MAX_LINEAR_GAIN}, e.g.
+     *             {@link ParticipantAudioControls#linearGain()}; bounded so that the 32-bit sum cannot overflow
      */
     public record Contribution(String participantId, short[] pcm, float gain) {
         public Contribution {
@@ -49,9 +50,9 @@ public final class MixMinusMixer {
                 throw new IllegalArgumentException(
                         "contribution of " + participantId + " has " + pcm.length + " samples, expected " + SAMPLES);
             }
-            if (!(gain >= 0) || Float.isInfinite(gain)) {
-                throw new IllegalArgumentException(
-                        "gain of " + participantId + " must be finite and not negative, got " + gain);
+            if (!(gain >= 0 && gain <= ParticipantAudioControls.MAX_LINEAR_GAIN)) {
+                throw new IllegalArgumentException("gain of " + participantId + " must be 0.."
+                        + ParticipantAudioControls.MAX_LINEAR_GAIN + ", got " + gain);
             }
         }
     }

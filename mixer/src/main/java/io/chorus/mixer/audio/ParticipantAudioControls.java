@@ -8,6 +8,8 @@ package io.chorus.mixer.audio;
 public record ParticipantAudioControls(double gainDb, boolean muted) {
     public static final double MIN_GAIN_DB = -60;
     public static final double MAX_GAIN_DB = 12;
+    /** {@link #MAX_GAIN_DB} as an amplitude factor: bounds what the mixer may be asked to apply. */
+    public static final float MAX_LINEAR_GAIN = toLinear(MAX_GAIN_DB);
     public static final ParticipantAudioControls DEFAULT = new ParticipantAudioControls(0, false);
 
     public ParticipantAudioControls {
@@ -27,7 +29,11 @@ public record ParticipantAudioControls(double gainDb, boolean muted) {
 
     /** The amplitude factor the mixer multiplies samples by. */
     public float linearGain() {
-        return (float) Math.pow(10, gainDb / 20);
+        return toLinear(gainDb);
+    }
+
+    private static float toLinear(double db) {
+        return (float) Math.pow(10, db / 20);
     }
 
     public ParticipantAudioControls withGainDb(double newGainDb) {

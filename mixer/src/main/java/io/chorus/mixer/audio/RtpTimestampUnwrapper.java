@@ -8,23 +8,15 @@ package io.chorus.mixer.audio;
 final class RtpTimestampUnwrapper {
     private long highest;
     private boolean started;
-    private long lastAdvance;
 
     long unwrap(long timestamp) {
         if (!started) {
             started = true;
             highest = timestamp;
-            lastAdvance = 0;
             return timestamp;
         }
         long unwrapped = highest + (int) (timestamp - highest);
-        lastAdvance = Math.max(0, unwrapped - highest);
         highest = Math.max(highest, unwrapped);
         return unwrapped;
-    }
-
-    /** How far the last {@link #unwrap} moved the highest timestamp forward (0 if it did not). */
-    long lastAdvance() {
-        return lastAdvance;
     }
 }

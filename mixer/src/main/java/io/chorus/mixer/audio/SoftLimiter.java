@@ -26,6 +26,8 @@ public final class SoftLimiter {
     private static final double ATTACK = smoothingFactor(ATTACK_MILLIS);
     private static final double RELEASE = smoothingFactor(RELEASE_MILLIS);
     private static final int HOLD_SAMPLES = (int) (HOLD_MILLIS * AudioFormat.SAMPLE_RATE / 1000);
+    /** Within 0.0001 dB of unity the release is complete; snapping back restores the exact pass-through. */
+    private static final double FULLY_RELEASED = 0.99999;
 
     private double gain = 1;
     private int holdRemaining;
@@ -39,6 +41,11 @@ public final class SoftLimiter {
         for (int i = 0; i < in.length; i++) {
             int sample = in[i];
             double magnitude = Math.abs((double) sample);
+            // Unity gain implies no pending hold, so this shortcut is exactly what the full path would do.
+            if (gain == 1 && magnitude <= THRESHOLD) {
+                out[i] = (short) sample;
+                continue;
+            }
             followPeak(magnitude > THRESHOLD ? THRESHOLD / magnitude : 1);
             double limited = softClip(magnitude * gain);
             long rounded = Math.round(limited);
@@ -65,6 +72,9 @@ public final class SoftLimiter {
             holdRemaining--;
         } else {
             gain += RELEASE * (requiredGain - gain);
+            if (gain > FULLY_RELEASED) {
+                gain = 1;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.chorus.mixer.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -205,6 +206,8 @@ class MixMinusMixerTest {
         assertThrows(IllegalArgumentException.class, () -> new Contribution("A", new short[N - 1], 1f));
         assertThrows(IllegalArgumentException.class, () -> new Contribution("A", voice, -0.5f));
         assertThrows(IllegalArgumentException.class, () -> new Contribution("A", voice, Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new Contribution("A", voice, 4.5f));
+        assertDoesNotThrow(() -> new Contribution("A", voice, new ParticipantAudioControls(12, false).linearGain()));
     }
 
     private static List<Contribution> contributions(List<String> ids, short[] pcm) {

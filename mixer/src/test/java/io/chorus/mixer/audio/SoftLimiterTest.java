@@ -101,6 +101,15 @@ class SoftLimiterTest {
         assertTrue(reductionAfterTick[1] > 3, "40 ms after the overload: " + reductionAfterTick[1] + " dB");
         assertTrue(reductionAfterTick[4] < 3, "100 ms after: " + reductionAfterTick[4] + " dB");
         assertTrue(reductionAfterTick[14] < 0.1, "300 ms after: " + reductionAfterTick[14] + " dB");
+
+        for (int tick = 15; tick < 50; tick++) {
+            short[] voice = TestTones.sineFrame(300, -12, tick);
+            copy(voice, in);
+            limiter.process(in, out);
+            if (tick == 49) {
+                assertArrayEquals(voice, out, "fully released: exact pass-through again");
+            }
+        }
     }
 
     @Test
