@@ -218,6 +218,14 @@ public final class AudioJitterBuffer {
         return playNext();
     }
 
+    /**
+     * RTP timestamp (32-bit) of the packet the last {@link Kind#PACKET} playout handed out: where
+     * the stream's own timeline is, for lining it up with the sender's video. Tick thread only.
+     */
+    public long lastPlayedTimestamp() {
+        return lastPlayedTs & 0xFFFF_FFFFL;
+    }
+
     public Stats stats() {
         long receivedNow;
         long inboxOverflowsNow;

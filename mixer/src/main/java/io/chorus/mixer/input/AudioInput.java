@@ -55,10 +55,20 @@ public final class AudioInput implements AutoCloseable {
             AudioJitterBuffer.Playout playout = jitter.poll();
             int samples;
             switch (playout.kind()) {
-                case PACKET -> samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
-                case MISSING -> samples = decoder.conceal(pcm, playout.samples());
+                case PACKET -> {
+                    samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
+                    playoutCaptureMicros = senderClock.captureMicros(jitter.lastPlayedTimestamp());
+                }
+                case MISSING -> {
+                    samples = decoder.conceal(pcm, playout.samples());
+                    long previous = playoutCaptureMicros;
+                    if (previous != Long.MIN_VALUE) {
+                        playoutCaptureMicros = previous + playout.samples() * 1_000_000L / AudioFormat.SAMPLE_RATE;
+                    }
+                }
                 default -> {
                     level = AudioLevel.SILENCE;
+                    playoutCaptureMicros = Long.MIN_VALUE;
                     return null;
                 }
             }

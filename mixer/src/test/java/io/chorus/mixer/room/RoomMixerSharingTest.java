@@ -47,8 +47,8 @@ class RoomMixerSharingTest {
             assertEquals(expectedAudioEncoders, stats.audioEncodersOpen(), "mix-minus encoders plus one full mix");
             assertTrue(stats.audioEncodersInUse() <= expectedAudioEncoders);
             for (int i = 0; i < listeners; i++) {
-                assertTrue(videoFrames.get(i) >= 5, "listener " + i + " got " + videoFrames.get(i) + " video frames");
-                assertTrue(audioFrames.get(i) >= 30, "listener " + i + " got " + audioFrames.get(i) + " audio frames");
+                assertTrue(videoFrames.get(i) >= 3, "listener " + i + " got " + videoFrames.get(i) + " video frames");
+                assertTrue(audioFrames.get(i) >= 15, "listener " + i + " got " + audioFrames.get(i) + " audio frames");
             }
         }
     }

@@ -5,8 +5,21 @@ import java.util.List;
 
 /** Formats the mixer benchmark's results as the Markdown section kept in docs/benchmarks.md. */
 final class BenchReport {
+    private static final String START = "<!-- mixer-benchmark:start -->";
+    private static final String END = "<!-- mixer-benchmark:end -->";
 
     private BenchReport() {
+    }
+
+    /** The document with the mixer section (between its markers) replaced, or appended if absent. */
+    static String replaceSection(String document, String section) {
+        String marked = START + "\n" + section + END + "\n";
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        if (start < 0 || end < start) {
+            return document.isEmpty() ? "# Benchmarks\n\n" + marked : document + "\n" + marked;
+        }
+        return document.substring(0, start) + marked + document.substring(end + END.length()).replaceFirst("^\n", "");
     }
 
     static String markdown(List<MixerBenchmark.Result> results, String anchorCommand) {

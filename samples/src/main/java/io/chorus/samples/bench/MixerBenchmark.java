@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * CPU cost of one room's mixer per media second, for N = 4, 9 and 16 inputs of 640x360 VP8 at
  * 30 fps into one 1280x720 VP8 30 fps output, measured in real time and split into decode,
  * composite and encode; beside it, in the same run, the FFmpeg command line doing the same work.
- * Writes a Markdown table to the path given as the first argument (default docs/benchmarks-mixer.md).
+ * Writes its Markdown section into the file given as the first argument (default docs/benchmarks.md),
+ * replacing the previous run's section.
  */
 public final class MixerBenchmark {
     private static final int WIDTH = 1280;
@@ -45,7 +46,7 @@ public final class MixerBenchmark {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks-mixer.md");
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
         Path work = Path.of(args.length > 1 ? args[1] : "target/bench-inputs");
         int[] sizes = {4, 9, 16};
         List<Path> inputs = BenchInputs.ensure(work, 16);
@@ -61,8 +62,9 @@ public final class MixerBenchmark {
             System.out.printf("N=%d decode %.3f compose %.3f encode %.3f audio %.3f process %.3f | ffmpeg %.3f | ratio %.2f%n",
                     n, r.decode, r.compose, r.encode, r.audio, r.process, r.ffmpeg, r.ratio());
         }
-        Files.writeString(out, BenchReport.markdown(results, FfmpegAnchor.command(inputs.subList(0, 4), WIDTH, HEIGHT,
-                Path.of("out.webm"))));
+        String section = BenchReport.markdown(results, FfmpegAnchor.command(inputs.subList(0, 4), WIDTH, HEIGHT,
+                Path.of("out.webm")));
+        Files.writeString(out, BenchReport.replaceSection(Files.exists(out) ? Files.readString(out) : "", section));
         System.out.println("wrote " + out);
     }
 

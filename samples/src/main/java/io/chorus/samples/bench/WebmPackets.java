@@ -52,12 +52,12 @@ final class WebmPackets {
                 byte[] data = new byte[packet.size()];
                 packet.data().get(data);
                 if (type == AVMEDIA_TYPE_VIDEO) {
-                    long ts = pts * 90_000L * tb.num() / tb.den();
+                    long ts = (pts * 90_000L * tb.num() / tb.den()) & 0xFFFF_FFFFL;
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     out.add(new Timed(MediaKind.VIDEO, dueNanos, new EncodedFrame(data, ts, key,
                             stream.codecpar().width(), stream.codecpar().height())));
                 } else if (type == AVMEDIA_TYPE_AUDIO) {
-                    long ts = pts * 48_000L * tb.num() / tb.den();
+                    long ts = (pts * 48_000L * tb.num() / tb.den()) & 0xFFFF_FFFFL;
                     out.add(new Timed(MediaKind.AUDIO, dueNanos, EncodedFrame.audio(data, ts)));
                 }
                 av_packet_unref(packet);
