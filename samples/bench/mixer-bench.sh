@@ -4,6 +4,7 @@
 # (the first run also generates the 16 input files). Writes its section of docs/benchmarks.md.
 set -eu
 cd "$(dirname "$0")/../.."
+# Builds the jars the harness runs from; the tests are the README test command's job, not this script's.
 mvn -B -q -DskipTests install
 cp=$(mktemp)
 mvn -B -q -pl samples dependency:build-classpath -Dmdep.outputFile="$cp"
