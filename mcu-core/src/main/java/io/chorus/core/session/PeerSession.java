@@ -49,6 +49,17 @@ public final class PeerSession implements AutoCloseable {
 
         /** The browser asked for a key frame of the video the server sends it. */
         void onKeyFrameRequested();
+
+        /**
+         * An RTCP sender report for the browser's stream of {@code kind}: its 64-bit NTP wallclock
+         * and the RTP timestamp of that instant, which is what lines audio and video up (lip sync).
+         */
+        default void onSenderReport(MediaKind kind, long ntpTimestamp, long rtpTimestamp) {
+        }
+
+        /** The browser's estimate (REMB) of the bandwidth available for what the server sends it. */
+        default void onBandwidthEstimate(long bitsPerSecond) {
+        }
     }
 
     private final TransportContext context;
@@ -62,6 +73,7 @@ public final class PeerSession implements AutoCloseable {
     private volatile MediaReceiver receiver;
     private volatile MediaSender sender;
     private volatile RtcpEngine rtcp;
+    private volatile String videoEncoding;
     private ScheduledFuture<?> ticker;
 
     public PeerSession(TransportContext context, String name, Listener listener) throws IOException {
@@ -118,6 +130,7 @@ public final class PeerSession implements AutoCloseable {
                 OutgoingTrack.withoutRtx("chorus-audio", audioSsrc), OutgoingTrack.withoutRtx("chorus-video", videoSsrc));
         SdpAnswer answer = SdpAnswerer.answer(offerSdp, local, media);
         NegotiatedSession negotiated = answer.session();
+        videoEncoding = negotiated.media(MediaKind.VIDEO).map(m -> m.codec().encoding()).orElse(null);
 
         DtlsRole role = negotiated.dtlsRole();
         MediaSender mediaSender = new MediaSender(name, negotiated, media, transport);
@@ -181,6 +194,23 @@ public final class PeerSession implements AutoCloseable {
         if (engine != null) {
             engine.requestKeyFrame();
         }
+    }
+
+    /** The negotiated video codec's encoding name (e.g. "VP8", "H264"), or null before the offer or without video. */
+    public String videoEncoding() {
+        return videoEncoding;
+    }
+
+    /** The latest round-trip time measured from the browser's receiver reports, or -1. */
+    public long rttMillis() {
+        RtcpEngine engine = rtcp;
+        return engine == null ? -1 : engine.rttMs();
+    }
+
+    /** The browser's latest REMB estimate for the server's streams in bits per second, or -1. */
+    public long bandwidthEstimateBps() {
+        RtcpEngine engine = rtcp;
+        return engine == null ? -1 : engine.remoteEstimateBps();
     }
 
     public SessionState state() {

@@ -91,6 +91,7 @@ final class RtcpEngine {
                 InboundStream stream = receiver.stream(sr.senderSsrc());
                 if (stream != null) {
                     stream.onSenderReport(NtpTime.middle32(sr.ntpTimestamp()), receivedNanos);
+                    listener.onSenderReport(stream.kind(), sr.ntpTimestamp(), sr.rtpTimestamp());
                 }
                 onReportBlocks(sr.reportBlocks());
             } else if (packet instanceof ReceiverReport rr) {
@@ -108,6 +109,7 @@ final class RtcpEngine {
                 fir.entries().forEach(e -> onKeyFrameRequest(e.ssrc()));
             } else if (packet instanceof Remb remb) {
                 remoteEstimateBps = remb.bitrateBps();
+                listener.onBandwidthEstimate(remb.bitrateBps());
             } else if (packet instanceof Bye bye) {
                 LOG.info("{}: browser sent RTCP BYE for {}", name, bye.ssrcs());
             }

@@ -23,6 +23,7 @@ import io.chorus.core.rtcp.RtcpCompound;
 import io.chorus.core.rtcp.RtcpPacket;
 import io.chorus.core.rtcp.RtcpParser;
 import io.chorus.core.rtcp.Sdes;
+import io.chorus.core.rtcp.Remb;
 import io.chorus.core.rtcp.SenderReport;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.RtpPacket;
@@ -83,6 +84,8 @@ class FeedbackLoopTest {
     private final Recorder wire = new Recorder();
     private final List<EncodedFrame> framesToRoom = new ArrayList<>();
     private int keyFrameRequestsFromBrowser;
+    private final List<String> senderReports = new ArrayList<>();
+    private final List<Long> estimates = new ArrayList<>();
     private MediaSender sender;
     private MediaReceiver receiver;
     private RtcpEngine rtcp;
@@ -117,6 +120,16 @@ class FeedbackLoopTest {
             @Override
             public void onKeyFrameRequested() {
                 keyFrameRequestsFromBrowser++;
+            }
+
+            @Override
+            public void onSenderReport(MediaKind kind, long ntpTimestamp, long rtpTimestamp) {
+                senderReports.add(kind + " " + Long.toHexString(ntpTimestamp) + " " + rtpTimestamp);
+            }
+
+            @Override
+            public void onBandwidthEstimate(long bitsPerSecond) {
+                estimates.add(bitsPerSecond);
             }
         };
         drops = new DropCounters("test", LoggerFactory.getLogger(FeedbackLoopTest.class));
@@ -174,6 +187,20 @@ class FeedbackLoopTest {
         feedback(new ReceiverReport(0x5151L, List.of()), new Pli(0x5151L, OUR_VIDEO));
         feedback(new ReceiverReport(0x5151L, List.of()), new Pli(0x5151L, 999L));
         assertEquals(1, keyFrameRequestsFromBrowser);
+    }
+
+    @Test
+    void theBrowsersSenderReportsAndBandwidthEstimateReachTheRoom() throws Exception {
+        List<byte[]> packets = browserVideo(40, 0);
+        for (byte[] p : packets) {
+            receiver.onRtp(p, 0, p.length, System.nanoTime());
+        }
+        feedback(new SenderReport(BROWSER_VIDEO, 0xE000_0001_8000_0000L, 123_456L, 3, 3000, List.of()),
+                new Remb(0x5151L, 750_000L, List.of(OUR_VIDEO)));
+        feedback(new SenderReport(0x7777L, 0xE000_0002_0000_0000L, 1L, 1, 1, List.of()));
+        assertEquals(List.of("VIDEO e000000180000000 123456"), senderReports, "unknown SSRCs are not reported");
+        assertEquals(List.of(750_000L), estimates);
+        assertEquals(750_000L, rtcp.remoteEstimateBps());
     }
 
     @Test
