@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public sealed interface ClientMessage {
     JsonNode id();
 
-    record Join(JsonNode id, String room, String name, String token) implements ClientMessage {
+    /** {@code maxBitrate} (bits/s) caps the downstream video tier; null for no cap. */
+    record Join(JsonNode id, String room, String name, String token, Integer maxBitrate) implements ClientMessage {
     }
 
     record Offer(JsonNode id, String sdp) implements ClientMessage {

@@ -11,11 +11,18 @@ public final class ClientMessageParser {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final Pattern ROOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_NAME_LENGTH = 128;
+    /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
+    private static final int MIN_BITRATE = 10_000;
 
     private final ObjectMapper mapper;
 
     public ClientMessageParser(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Room ids are {@code [A-Za-z0-9_-]{1,64}} everywhere: in joins, in the REST API, in file names. */
+    public static boolean isValidRoomId(String room) {
+        return room != null && ROOM_ID.matcher(room).matches();
     }
 
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
@@ -45,7 +52,8 @@ public final class ClientMessageParser {
         JsonNode id = node.get("id");
         String type = requiredText(node, "type");
         return switch (type) {
-            case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node), optionalText(node, "token"));
+            case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node), optionalText(node, "token"),
+                    maxBitrate(node));
             case "offer" -> new ClientMessage.Offer(id, requiredText(node, "sdp"));
             case "candidate" -> candidate(id, node);
             case "leave" -> new ClientMessage.Leave(id);
@@ -72,6 +80,18 @@ public final class ClientMessageParser {
         }
         String text = candidate.isNull() || candidate.asText().isEmpty() ? null : candidate.asText();
         return new ClientMessage.Candidate(id, text, optionalText(node, "sdpMid"), index);
+    }
+
+    private static Integer maxBitrate(JsonNode node) throws ProtocolException {
+        JsonNode value = node.get("maxBitrate");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < MIN_BITRATE) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD,
+                    "'maxBitrate' must be an integer number of bits per second, at least " + MIN_BITRATE);
+        }
+        return value.asInt();
     }
 
     private static String roomId(JsonNode node) throws ProtocolException {

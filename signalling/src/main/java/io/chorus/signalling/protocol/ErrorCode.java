@@ -15,6 +15,8 @@ public enum ErrorCode {
     INVALID_ROOM("invalid-room"),
     ROOM_NOT_AVAILABLE("room-not-available"),
     ROOM_NOT_FOUND("room-not-found"),
+    ROOM_EXISTS("room-exists"),
+    PARTICIPANT_NOT_FOUND("participant-not-found"),
     ROOM_FULL("room-full"),
     TOO_MANY_ROOMS("too-many-rooms"),
     ROOM_CLOSED("room-closed"),

@@ -9,8 +9,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Builds the JSON text of every message the server sends. */
 public final class ServerMessages {
-    /** A participant as listed in {@code joined}. */
-    public record ParticipantInfo(String id, String name) {
+    /** A participant as listed in {@code joined} and carried by the participant events. */
+    public record ParticipantInfo(String id, String name, boolean audioMuted, boolean videoMuted) {
+    }
+
+    /** A STUN or TURN server the client should use, in RTCIceServer's shape. */
+    public record IceServerInfo(List<String> urls, String username, String credential) {
+        public IceServerInfo {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /** Everything a client learns about the room when it joins. */
+    public record RoomWelcome(String room, String participant, List<ParticipantInfo> participants, String layout,
+            String activeSpeaker, List<IceServerInfo> iceServers, TierInfo tier) {
+    }
+
+    /** The quality tier of a receiver's downstream video. */
+    public record TierInfo(String name, int width, int height, int bitrate) {
     }
 
     private final ObjectMapper mapper;
@@ -19,15 +35,81 @@ public final class ServerMessages {
         this.mapper = mapper;
     }
 
-    public String joined(JsonNode id, String room, String participant, List<ParticipantInfo> participants) {
+    public String joined(JsonNode id, RoomWelcome welcome) {
         ObjectNode node = base("joined", id);
-        node.put("room", room);
-        node.put("participant", participant);
+        node.put("room", welcome.room());
+        node.put("participant", welcome.participant());
         ArrayNode list = node.putArray("participants");
-        for (ParticipantInfo p : participants) {
-            list.addObject().put("id", p.id()).put("name", p.name());
+        for (ParticipantInfo p : welcome.participants()) {
+            participant(list.addObject(), p);
         }
+        if (welcome.layout() != null) {
+            node.put("layout", welcome.layout());
+        }
+        node.put("activeSpeaker", welcome.activeSpeaker());
+        ArrayNode servers = node.putArray("iceServers");
+        for (IceServerInfo server : welcome.iceServers()) {
+            ObjectNode entry = servers.addObject();
+            server.urls().forEach(entry.putArray("urls")::add);
+            if (server.username() != null) {
+                entry.put("username", server.username());
+            }
+            if (server.credential() != null) {
+                entry.put("credential", server.credential());
+            }
+        }
+        if (welcome.tier() != null) {
+            tier(node.putObject("tier"), welcome.tier());
+        }
+        node.putArray("recordings");
+        node.putArray("broadcasts");
         return node.toString();
+    }
+
+    public String participantJoined(ParticipantInfo participant) {
+        ObjectNode node = base("participant-joined", null);
+        participant(node.putObject("participant"), participant);
+        return node.toString();
+    }
+
+    public String participantUpdated(ParticipantInfo participant) {
+        ObjectNode node = base("participant-updated", null);
+        participant(node.putObject("participant"), participant);
+        return node.toString();
+    }
+
+    public String participantLeft(String participantId) {
+        return base("participant-left", null).put("participant", participantId).toString();
+    }
+
+    /** {@code participantId} null: nobody is speaking. */
+    public String activeSpeaker(String participantId) {
+        return base("active-speaker", null).put("participant", participantId).toString();
+    }
+
+    public String layout(String layout) {
+        return base("layout", null).put("layout", layout).toString();
+    }
+
+    /** The server moved this receiver's downstream video to another tier. */
+    public String tier(TierInfo tier) {
+        ObjectNode node = base("tier", null);
+        tier(node.putObject("tier"), tier);
+        return node.toString();
+    }
+
+    /** The room was ended (by the API or on shutdown); the server closes the socket after this. */
+    public String roomClosed(String reason) {
+        return base("room-closed", null).put("reason", reason).toString();
+    }
+
+    private static void participant(ObjectNode node, ParticipantInfo p) {
+        node.put("id", p.id()).put("name", p.name()).put("audioMuted", p.audioMuted()).put("videoMuted", p.videoMuted());
+    }
+
+    private static void tier(ObjectNode node, TierInfo tier) {
+        node.put("name", tier.name()).put("width", tier.width()).put("height", tier.height())
+                .put("bitrate", tier.bitrate());
     }
 
     public String answer(JsonNode id, String sdp) {

@@ -107,6 +107,11 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
     }
 
     @Override
+    public boolean closed() {
+        return closed.get();
+    }
+
+    @Override
     public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
         channel.send(messages.candidate(candidate, mid, mLineIndex));
     }

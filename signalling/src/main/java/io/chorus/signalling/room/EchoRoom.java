@@ -1,6 +1,7 @@
 package io.chorus.signalling.room;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,12 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.session.TransportContext;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
+import io.chorus.signalling.protocol.ServerMessages.RoomWelcome;
 
 /**
  * The {@code echo} room: every participant gets its own media back through the server's full
@@ -31,7 +35,7 @@ public final class EchoRoom {
         this.messages = new ServerMessages(mapper);
     }
 
-    Participant join(String name, SignallingChannel channel) throws ProtocolException {
+    Participant join(JsonNode requestId, String name, SignallingChannel channel) throws ProtocolException {
         String id = "p" + nextId.getAndIncrement();
         EchoParticipant participant;
         try {
@@ -41,10 +45,12 @@ public final class EchoRoom {
             throw new ProtocolException(ErrorCode.INTERNAL_ERROR, "the server could not create a media transport");
         }
         participants.put(id, participant);
+        channel.send(messages.joined(requestId, new RoomWelcome(RoomDirectory.ECHO_ROOM, id,
+                List.of(new ParticipantInfo(id, name, false, false)), null, null, List.of(), null)));
         return participant;
     }
 
-    /** Participants whose media transport is still open (for tests and, later, the REST API). */
+    /** Participants whose media transport is still open. */
     public Map<String, EchoParticipant> participants() {
         return Map.copyOf(participants);
     }

@@ -20,6 +20,9 @@ public interface Participant extends AutoCloseable {
 
     boolean videoMuted();
 
+    /** True once the participant left, was removed, or its transport failed. */
+    boolean closed();
+
     /** Leaves the room and releases the media transport; idempotent. */
     @Override
     void close();

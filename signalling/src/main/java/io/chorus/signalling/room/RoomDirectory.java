@@ -1,27 +1,34 @@
 package io.chorus.signalling.room;
 
-import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.ClientMessage;
 import io.chorus.signalling.protocol.ProtocolException;
 
 /**
- * Finds the room a client asks to join. This build has one room, {@code echo}, which sends every
- * participant its own media back through the full server path; mixed conference rooms arrive
- * with the mixer.
+ * Where a join goes: the reserved {@code echo} room sends every participant its own media back
+ * through the full server path (a connectivity check, like Janus's EchoTest); every other id is a
+ * conference room.
  */
 public final class RoomDirectory {
     public static final String ECHO_ROOM = "echo";
 
     private final EchoRoom echo;
+    private final RoomRegistry conferences;
 
-    public RoomDirectory(EchoRoom echo) {
+    public RoomDirectory(EchoRoom echo, RoomRegistry conferences) {
         this.echo = echo;
+        this.conferences = conferences;
     }
 
-    public Participant join(String room, String name, SignallingChannel channel) throws ProtocolException {
-        if (!ECHO_ROOM.equals(room)) {
-            throw new ProtocolException(ErrorCode.ROOM_NOT_AVAILABLE,
-                    "room '" + room + "' is not available: this server build offers only the 'echo' test room");
+    /**
+     * Joins and sends the client {@code joined}.
+     *
+     * @param maxBitrate the downstream cap, from the join and its token; null for none
+     */
+    public Participant join(ClientMessage.Join join, Integer maxBitrate, SignallingChannel channel)
+            throws ProtocolException {
+        if (ECHO_ROOM.equals(join.room())) {
+            return echo.join(join.id(), join.name(), channel);
         }
-        return echo.join(name, channel);
+        return conferences.join(join.room(), join.id(), join.name(), maxBitrate, channel);
     }
 }

@@ -1,6 +1,7 @@
 package io.chorus.signalling.server;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.room.EchoRoom;
 import io.chorus.signalling.room.RoomDirectory;
+import io.chorus.signalling.room.RoomRegistry;
+import io.chorus.signalling.room.RoomSettings;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
 public final class ChorusServer implements AutoCloseable {
@@ -22,11 +25,13 @@ public final class ChorusServer implements AutoCloseable {
 
     private final TransportContext transport;
     private final EchoRoom echoRoom;
+    private final RoomRegistry conferences;
     private final HttpServer http;
 
-    private ChorusServer(TransportContext transport, EchoRoom echoRoom, HttpServer http) {
+    private ChorusServer(TransportContext transport, EchoRoom echoRoom, RoomRegistry conferences, HttpServer http) {
         this.transport = transport;
         this.echoRoom = echoRoom;
+        this.conferences = conferences;
         this.http = http;
     }
 
@@ -39,12 +44,13 @@ public final class ChorusServer implements AutoCloseable {
         try {
             ObjectMapper mapper = new ObjectMapper();
             EchoRoom echo = new EchoRoom(transport, mapper);
-            RoomDirectory rooms = new RoomDirectory(echo);
             ClientMessageParser parser = new ClientMessageParser(mapper);
             ServerMessages messages = new ServerMessages(mapper);
+            RoomRegistry conferences = new RoomRegistry(RoomSettings.defaults(), transport, messages, List.of());
+            RoomDirectory rooms = new RoomDirectory(echo, conferences);
             HttpServer http = new HttpServer(new InetSocketAddress(config.httpAddress(), config.httpPort()),
-                    () -> new WebSocketFrameHandler(parser, messages, rooms));
-            ChorusServer server = new ChorusServer(transport, echo, http);
+                    () -> new WebSocketFrameHandler(parser, messages, rooms, JoinGate.OPEN));
+            ChorusServer server = new ChorusServer(transport, echo, conferences, http);
             LOG.info("DTLS certificate fingerprint sha-256 {}", certificate.fingerprintSdp());
             LOG.info("Chorus is up: echo test http://{}:{}/echo.html, WebSocket ws://{}:{}/ws",
                     server.httpAddress().getAddress().getHostAddress(), server.httpAddress().getPort(),
@@ -64,10 +70,15 @@ public final class ChorusServer implements AutoCloseable {
         return echoRoom;
     }
 
+    public RoomRegistry conferences() {
+        return conferences;
+    }
+
     @Override
     public void close() {
         http.close();
         echoRoom.participants().values().forEach(p -> p.close());
+        conferences.close();
         transport.close();
     }
 

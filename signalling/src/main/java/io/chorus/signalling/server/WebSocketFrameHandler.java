@@ -1,7 +1,6 @@
 package io.chorus.signalling.server;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +12,16 @@ import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
-import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
 import io.chorus.signalling.room.Participant;
 import io.chorus.signalling.room.RoomDirectory;
+import io.chorus.signalling.room.SignallingChannel;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
@@ -32,13 +34,15 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final ClientMessageParser parser;
     private final ServerMessages messages;
     private final RoomDirectory rooms;
+    private final JoinGate gate;
     private Participant participant;
     private String room;
 
-    WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms) {
+    WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms, JoinGate gate) {
         this.parser = parser;
         this.messages = messages;
         this.rooms = rooms;
+        this.gate = gate;
     }
 
     @Override
@@ -68,16 +72,15 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
     private void handle(Channel channel, ClientMessage message) throws ProtocolException {
         if (message instanceof ClientMessage.Join join) {
-            if (participant != null) {
+            if (participant != null && !participant.closed()) {
                 throw new ProtocolException(ErrorCode.ALREADY_JOINED,
                         "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
             }
-            participant = rooms.join(join.room(), join.name(), json -> send(channel, json));
+            Integer cap = lower(join.maxBitrate(), gate.admit(join));
+            participant = rooms.join(join, cap, new WebSocketChannel(channel));
             room = join.room();
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
                     participant.name(), room);
-            send(channel, messages.joined(join.id(), room, participant.id(),
-                    List.of(new ParticipantInfo(participant.id(), participant.name()))));
         } else if (message instanceof ClientMessage.Offer offer) {
             send(channel, messages.answer(offer.id(), joined("offer").acceptOffer(offer.sdp())));
         } else if (message instanceof ClientMessage.Candidate candidate) {
@@ -99,7 +102,20 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         if (participant == null) {
             throw new ProtocolException(ErrorCode.NOT_JOINED, "'" + what + "' before 'join'");
         }
+        if (participant.closed()) {
+            String id = participant.id();
+            participant = null;
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "'" + what + "': " + id + " is no longer in room '"
+                    + room + "' (its media transport failed or the room closed); join again");
+        }
         return participant;
+    }
+
+    private static Integer lower(Integer a, Integer b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.min(a, b);
     }
 
     @Override
@@ -122,6 +138,22 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private static void send(Channel channel, String json) {
         if (channel.isActive()) {
             channel.writeAndFlush(new TextWebSocketFrame(json));
+        }
+    }
+
+    /** The room's way to reach this client; Netty queues writes, so callers never block. */
+    private record WebSocketChannel(Channel channel) implements SignallingChannel {
+        @Override
+        public void send(String json) {
+            WebSocketFrameHandler.send(channel, json);
+        }
+
+        @Override
+        public void close() {
+            if (channel.isActive()) {
+                channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
         }
     }
 }

@@ -1,0 +1,264 @@
+package io.chorus.signalling.room;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chorus.core.rtp.MediaKind;
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.sdp.SdpException;
+import io.chorus.core.session.PeerSession;
+import io.chorus.core.session.SessionState;
+import io.chorus.mixer.codec.VideoCodec;
+import io.chorus.mixer.room.MixerParticipant;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
+import io.chorus.signalling.protocol.ServerMessages.TierInfo;
+
+/**
+ * One member of a conference room: its WebRTC session feeds the room's mixer, and the room's
+ * composite (on the receiver's tier) and its mix-minus go back on the same session. Transport
+ * callbacks only hand frames over; nothing here blocks a network thread.
+ */
+final class ConferenceParticipant implements Participant, PeerSession.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConferenceParticipant.class);
+    static final double MIN_GAIN_DB = -60;
+    static final double MAX_GAIN_DB = 20;
+
+    private final String id;
+    private final String name;
+    private final ConferenceRoom room;
+    private final SignallingChannel channel;
+    private final RoomServices services;
+    private final PeerSession session;
+    private final TierSelector tiers;
+    private final AtomicBoolean offerAccepted = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile MixerParticipant mixerInput;
+    private volatile VideoCodec codec;
+    private volatile DownstreamSender videoOut;
+    private volatile DownstreamSender audioOut;
+    private volatile boolean audioMuted;
+    private volatile boolean videoMuted;
+    private volatile double gainDb;
+
+    ConferenceParticipant(String id, String name, ConferenceRoom room, SignallingChannel channel,
+            RoomServices services, TierSelector tiers) throws IOException {
+        this.id = id;
+        this.name = name;
+        this.room = room;
+        this.channel = channel;
+        this.services = services;
+        this.tiers = tiers;
+        this.session = new PeerSession(services.transport(), room.id() + "/" + id, this);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    ParticipantInfo info() {
+        return new ParticipantInfo(id, name, audioMuted, videoMuted);
+    }
+
+    PeerSession session() {
+        return session;
+    }
+
+    VideoTier tier() {
+        return tiers.current();
+    }
+
+    double gainDb() {
+        return gainDb;
+    }
+
+    SignallingChannel channel() {
+        return channel;
+    }
+
+    /** Negotiates, then joins the mixer: its media in, the room's composite and mix-minus out. */
+    @Override
+    public String acceptOffer(String sdp) throws ProtocolException {
+        if (!offerAccepted.compareAndSet(false, true)) {
+            throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
+                    "this participant already has a negotiated session; renegotiation is not supported");
+        }
+        String answer;
+        try {
+            answer = session.acceptOffer(sdp);
+        } catch (SdpException e) {
+            offerAccepted.set(false);
+            throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
+        }
+        codec = session.videoEncoding() == null ? null : codecOf(session.videoEncoding());
+        VideoCodec downstreamCodec = codec == null ? VideoCodec.VP8 : codec;
+        videoOut = new DownstreamSender(id, MediaKind.VIDEO, session, services.sendPool(),
+                () -> room.mixer().requestKeyFrame(id));
+        audioOut = new DownstreamSender(id, MediaKind.AUDIO, session, services.sendPool(), () -> { });
+        MixerParticipant input = room.mixer().addParticipant(id, name, codec);
+        input.setAudioMuted(audioMuted);
+        input.setVideoMuted(videoMuted);
+        input.setAudioGainDb(gainDb);
+        mixerInput = input;
+        if (codec != null) {
+            room.mixer().subscribeVideo(id, tiers.current().profile(downstreamCodec), videoOut);
+        }
+        room.mixer().subscribeAudio(id, audioOut);
+        LOG.info("{}/{}: media negotiated (video {}); downstream tier {}", room.id(), id, codec, tiers.current());
+        return answer;
+    }
+
+    private static VideoCodec codecOf(String encoding) {
+        return encoding.equalsIgnoreCase("H264") ? VideoCodec.H264 : VideoCodec.VP8;
+    }
+
+    @Override
+    public void addRemoteCandidate(String candidate) throws ProtocolException {
+        try {
+            session.addRemoteCandidate(candidate);
+        } catch (SdpException e) {
+            throw new ProtocolException(ErrorCode.INVALID_CANDIDATE, e.getMessage());
+        }
+    }
+
+    @Override
+    public void setMuted(Boolean audio, Boolean video) {
+        boolean changed = false;
+        MixerParticipant input = mixerInput;
+        if (audio != null && audio != audioMuted) {
+            audioMuted = audio;
+            changed = true;
+            if (input != null) {
+                input.setAudioMuted(audio);
+            }
+        }
+        if (video != null && video != videoMuted) {
+            videoMuted = video;
+            changed = true;
+            if (input != null) {
+                input.setVideoMuted(video);
+            }
+            if (!video) {
+                session.requestKeyFrame();
+            }
+        }
+        if (changed) {
+            room.participantUpdated(this);
+        }
+    }
+
+    /** Gain applied to this participant's voice in everybody's mix. */
+    void setGainDb(double db) {
+        if (!(db >= MIN_GAIN_DB && db <= MAX_GAIN_DB)) {
+            throw new IllegalArgumentException("gain must be " + MIN_GAIN_DB + ".." + MAX_GAIN_DB + " dB, got " + db);
+        }
+        gainDb = db;
+        MixerParticipant input = mixerInput;
+        if (input != null) {
+            input.setAudioGainDb(db);
+        }
+    }
+
+    @Override
+    public boolean audioMuted() {
+        return audioMuted;
+    }
+
+    @Override
+    public boolean videoMuted() {
+        return videoMuted;
+    }
+
+    @Override
+    public boolean closed() {
+        return closed.get();
+    }
+
+    @Override
+    public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
+        channel.send(services.messages().candidate(candidate, mid, mLineIndex));
+    }
+
+    @Override
+    public void onStateChange(SessionState state, String detail) {
+        channel.send(services.messages().connectionState(state.wireName(), detail));
+        if (state == SessionState.CONNECTED) {
+            room.mixer().requestKeyFrame(id);
+        } else if (state == SessionState.FAILED) {
+            LOG.info("{}/{}: media transport failed ({}); leaving the room", room.id(), id, detail);
+            close();
+        }
+    }
+
+    @Override
+    public void onFrame(MediaKind kind, EncodedFrame frame) {
+        MixerParticipant input = mixerInput;
+        if (input == null) {
+            return;
+        }
+        if (kind == MediaKind.VIDEO) {
+            input.pushVideo(frame);
+        } else {
+            input.pushAudio(frame, -1, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void onKeyFrameRequested() {
+        room.mixer().requestKeyFrame(id);
+    }
+
+    @Override
+    public void onSenderReport(MediaKind kind, long ntpTimestamp, long rtpTimestamp) {
+        MixerParticipant input = mixerInput;
+        if (input != null) {
+            input.onSenderReport(kind, ntpTimestamp, rtpTimestamp);
+        }
+    }
+
+    @Override
+    public void onBandwidthEstimate(long bitsPerSecond) {
+        VideoTier next = tiers.onEstimate(bitsPerSecond, System.nanoTime() / 1_000_000);
+        VideoCodec c = codec;
+        if (next == null || c == null || closed.get()) {
+            return;
+        }
+        LOG.info("{}/{}: browser estimates {} kb/s; downstream moves to tier {}", room.id(), id,
+                bitsPerSecond / 1000, next);
+        room.mixer().subscribeVideo(id, next.profile(c), videoOut);
+        channel.send(services.messages().tier(tierInfo(next)));
+    }
+
+    /** Asks this participant's browser for a key frame of its camera (its decoder in the mixer lost sync). */
+    void requestKeyFrameFromBrowser() {
+        services.sendPool().execute(session::requestKeyFrame);
+    }
+
+    static TierInfo tierInfo(VideoTier tier) {
+        return new TierInfo(tier.name(), tier.width(), tier.height(), tier.bitrateBps());
+    }
+
+    /** Leaves the room and frees the session; idempotent, callable from any thread. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            room.leave(this);
+            session.close();
+        }
+    }
+
+    long framesSent() {
+        DownstreamSender v = videoOut;
+        return v == null ? 0 : v.sent();
+    }
+}

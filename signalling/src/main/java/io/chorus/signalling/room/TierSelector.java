@@ -1,0 +1,105 @@
+package io.chorus.signalling.room;
+
+import java.util.List;
+
+/**
+ * Chooses one receiver's downstream tier from the bitrate it asked for at join and the bandwidth
+ * its browser reports (REMB).
+ *
+ * <p>Down: once every estimate for {@link #DOWNGRADE_AFTER_MS} stays under the current tier's
+ * bitrate (with {@link #HEADROOM}), the receiver moves to the best tier the estimate affords.
+ * Up: a receiver-side estimator cannot report more than about what it receives, so a receiver on a
+ * lower tier never "sees" room for a higher one. It is moved up on trial after a quiet period
+ * instead; a trial that ends in a downgrade within {@link #TRIAL_MS} doubles the next wait (up to
+ * {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the first {@link #WARM_UP_MS} are ignored because
+ * the browser's estimator starts from a low guess. The join cap is never exceeded.
+ */
+final class TierSelector {
+    static final double HEADROOM = 0.85;
+    static final long WARM_UP_MS = 5_000;
+    static final long DOWNGRADE_AFTER_MS = 2_000;
+    static final long FIRST_UPGRADE_WAIT_MS = 20_000;
+    static final long MAX_UPGRADE_WAIT_MS = 160_000;
+    static final long TRIAL_MS = 10_000;
+
+    private final List<VideoTier> tiers;
+    private final int ceiling;
+    private int current;
+    private long firstEstimateMs = -1;
+    private long lowSinceMs = -1;
+    private long lastChangeMs;
+    private long upgradeWaitMs = FIRST_UPGRADE_WAIT_MS;
+    private boolean onTrial;
+
+    /**
+     * @param tiers         best first, strictly descending bitrate
+     * @param maxBitrateBps the receiver's cap from its join, or null for none
+     */
+    TierSelector(List<VideoTier> tiers, Integer maxBitrateBps, long nowMs) {
+        if (tiers.isEmpty()) {
+            throw new IllegalArgumentException("at least one video tier is needed");
+        }
+        this.tiers = List.copyOf(tiers);
+        this.ceiling = maxBitrateBps == null ? 0 : bestWithin(maxBitrateBps);
+        this.current = ceiling;
+        this.lastChangeMs = nowMs;
+    }
+
+    VideoTier current() {
+        return tiers.get(current);
+    }
+
+    /** The tier a join cap allows: the best whose bitrate fits, else the lowest. */
+    VideoTier ceiling() {
+        return tiers.get(ceiling);
+    }
+
+    /** Feeds one estimate; returns the new tier when the receiver should move, else null. */
+    synchronized VideoTier onEstimate(long estimateBps, long nowMs) {
+        if (firstEstimateMs < 0) {
+            firstEstimateMs = nowMs;
+        }
+        if (nowMs - firstEstimateMs < WARM_UP_MS || estimateBps <= 0) {
+            return null;
+        }
+        if (estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
+            if (lowSinceMs < 0) {
+                lowSinceMs = nowMs;
+            }
+            if (nowMs - lowSinceMs >= DOWNGRADE_AFTER_MS) {
+                int target = Math.max(bestWithin((long) (estimateBps * HEADROOM)), current + 1);
+                if (onTrial && nowMs - lastChangeMs <= TRIAL_MS) {
+                    upgradeWaitMs = Math.min(upgradeWaitMs * 2, MAX_UPGRADE_WAIT_MS);
+                }
+                return moveTo(target, nowMs, false);
+            }
+            return null;
+        }
+        lowSinceMs = -1;
+        if (onTrial && nowMs - lastChangeMs > TRIAL_MS) {
+            onTrial = false;
+            upgradeWaitMs = FIRST_UPGRADE_WAIT_MS;
+        }
+        if (current > ceiling && nowMs - lastChangeMs >= upgradeWaitMs) {
+            return moveTo(current - 1, nowMs, true);
+        }
+        return null;
+    }
+
+    private VideoTier moveTo(int index, long nowMs, boolean trial) {
+        current = index;
+        lastChangeMs = nowMs;
+        lowSinceMs = -1;
+        onTrial = trial;
+        return tiers.get(index);
+    }
+
+    private int bestWithin(long bitrateBps) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i).bitrateBps() <= bitrateBps) {
+                return i;
+            }
+        }
+        return tiers.size() - 1;
+    }
+}
