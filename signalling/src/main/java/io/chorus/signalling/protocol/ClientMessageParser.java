@@ -50,14 +50,16 @@ public final class ClientMessageParser {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "a message must be a JSON object");
         }
         JsonNode id = node.get("id");
-        String type = requiredText(node, "type");
+        String type = JsonFields.requiredText(node, "type");
         return switch (type) {
-            case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node), optionalText(node, "token"),
-                    maxBitrate(node));
-            case "offer" -> new ClientMessage.Offer(id, requiredText(node, "sdp"));
+            case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node),
+                    JsonFields.optionalText(node, "token"),
+                    JsonFields.optionalInt(node, "maxBitrate", MIN_BITRATE, Integer.MAX_VALUE));
+            case "offer" -> new ClientMessage.Offer(id, JsonFields.requiredText(node, "sdp"));
             case "candidate" -> candidate(id, node);
             case "leave" -> new ClientMessage.Leave(id);
-            case "mute" -> new ClientMessage.Mute(id, optionalBoolean(node, "audio"), optionalBoolean(node, "video"));
+            case "mute" -> new ClientMessage.Mute(id, JsonFields.optionalBoolean(node, "audio"),
+                    JsonFields.optionalBoolean(node, "video"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
         };
     }
@@ -79,23 +81,11 @@ public final class ClientMessageParser {
             index = indexNode.asInt();
         }
         String text = candidate.isNull() || candidate.asText().isEmpty() ? null : candidate.asText();
-        return new ClientMessage.Candidate(id, text, optionalText(node, "sdpMid"), index);
-    }
-
-    private static Integer maxBitrate(JsonNode node) throws ProtocolException {
-        JsonNode value = node.get("maxBitrate");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < MIN_BITRATE) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD,
-                    "'maxBitrate' must be an integer number of bits per second, at least " + MIN_BITRATE);
-        }
-        return value.asInt();
+        return new ClientMessage.Candidate(id, text, JsonFields.optionalText(node, "sdpMid"), index);
     }
 
     private static String roomId(JsonNode node) throws ProtocolException {
-        String room = requiredText(node, "room");
+        String room = JsonFields.requiredText(node, "room");
         if (!ROOM_ID.matcher(room).matches()) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "room id must match [A-Za-z0-9_-]{1,64}, got '" + abbreviate(room) + "'");
@@ -104,45 +94,12 @@ public final class ClientMessageParser {
     }
 
     private static String displayName(JsonNode node) throws ProtocolException {
-        String name = requiredText(node, "name").strip();
+        String name = JsonFields.requiredText(node, "name").strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD,
                     "'name' must be 1-" + MAX_NAME_LENGTH + " printable characters");
         }
         return name;
-    }
-
-    private static String requiredText(JsonNode node, String field) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
-        }
-        if (!value.isTextual()) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be a string");
-        }
-        return value.asText();
-    }
-
-    private static String optionalText(JsonNode node, String field) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be a string");
-        }
-        return value.asText();
-    }
-
-    private static Boolean optionalBoolean(JsonNode node, String field) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be true or false");
-        }
-        return value.asBoolean();
     }
 
     private static String abbreviate(String s) {

@@ -49,12 +49,13 @@ public final class ChorusServer implements AutoCloseable {
             RoomRegistry conferences = new RoomRegistry(RoomSettings.defaults(), transport, messages, List.of());
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
             HttpServer http = new HttpServer(new InetSocketAddress(config.httpAddress(), config.httpPort()),
-                    () -> new WebSocketFrameHandler(parser, messages, rooms, JoinGate.OPEN));
+                    () -> new WebSocketFrameHandler(parser, messages, rooms, JoinGate.OPEN),
+                    () -> new RestApiHandler(conferences, mapper, header -> true));
             ChorusServer server = new ChorusServer(transport, echo, conferences, http);
             LOG.info("DTLS certificate fingerprint sha-256 {}", certificate.fingerprintSdp());
-            LOG.info("Chorus is up: echo test http://{}:{}/echo.html, WebSocket ws://{}:{}/ws",
-                    server.httpAddress().getAddress().getHostAddress(), server.httpAddress().getPort(),
-                    server.httpAddress().getAddress().getHostAddress(), server.httpAddress().getPort());
+            String base = server.httpAddress().getAddress().getHostAddress() + ":" + server.httpAddress().getPort();
+            LOG.info("Chorus is up: open http://{}/ to join a room; WebSocket ws://{}/ws; REST http://{}/api/rooms;"
+                    + " metrics http://{}/metrics; echo test http://{}/echo.html", base, base, base, base, base);
             return server;
         } catch (Exception e) {
             transport.close();

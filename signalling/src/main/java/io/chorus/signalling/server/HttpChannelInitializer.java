@@ -13,7 +13,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
- * The pipeline of one HTTP connection: WebSocket at {@code /ws}, static pages elsewhere. The
+ * The pipeline of one HTTP connection: WebSocket at {@code /ws}, the REST API under {@code /api/},
+ * static pages elsewhere. The
  * signalling handler runs on its own executor group because accepting an offer creates an ICE
  * agent and must not stall the event loop.
  */
@@ -27,10 +28,13 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final EventExecutorGroup signallingExecutors;
     private final Supplier<WebSocketFrameHandler> webSocketHandlers;
+    private final Supplier<RestApiHandler> apiHandlers;
 
-    HttpChannelInitializer(EventExecutorGroup signallingExecutors, Supplier<WebSocketFrameHandler> webSocketHandlers) {
+    HttpChannelInitializer(EventExecutorGroup signallingExecutors, Supplier<WebSocketFrameHandler> webSocketHandlers,
+            Supplier<RestApiHandler> apiHandlers) {
         this.signallingExecutors = signallingExecutors;
         this.webSocketHandlers = webSocketHandlers;
+        this.apiHandlers = apiHandlers;
     }
 
     @Override
@@ -44,6 +48,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .handleCloseFrames(true)
                 .build()));
         pipeline.addLast("ws-aggregate", new WebSocketFrameAggregator(HARD_FRAME_LIMIT));
+        // Room changes join and stop mixer threads: off the event loop, like signalling.
+        pipeline.addLast(signallingExecutors, "api", apiHandlers.get());
         pipeline.addLast("static", new StaticContentHandler());
         pipeline.addLast(signallingExecutors, "signalling", webSocketHandlers.get());
     }

@@ -1,6 +1,7 @@
 package io.chorus.signalling.server;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,13 +18,13 @@ final class HttpServer implements AutoCloseable {
     private final EventExecutorGroup signalling = new DefaultEventExecutorGroup(2);
     private final Channel channel;
 
-    HttpServer(InetSocketAddress address, java.util.function.Supplier<WebSocketFrameHandler> handlers)
+    HttpServer(InetSocketAddress address, Supplier<WebSocketFrameHandler> handlers, Supplier<RestApiHandler> api)
             throws InterruptedException {
         try {
             channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
-                    .childHandler(new HttpChannelInitializer(signalling, handlers))
+                    .childHandler(new HttpChannelInitializer(signalling, handlers, api))
                     .bind(address).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             close();

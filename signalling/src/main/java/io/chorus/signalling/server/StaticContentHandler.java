@@ -5,18 +5,11 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.CharsetUtil;
 
@@ -39,7 +32,7 @@ final class StaticContentHandler extends SimpleChannelInboundHandler<FullHttpReq
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
-        String name = path.equals("/") ? "echo.html" : path.substring(1);
+        String name = path.equals("/") ? "index.html" : path.substring(1);
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=UTF-8",
                     "method not allowed\n".getBytes(CharsetUtil.UTF_8));
@@ -63,17 +56,6 @@ final class StaticContentHandler extends SimpleChannelInboundHandler<FullHttpReq
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String contentType, byte[] body) {
-        boolean head = request.method() == HttpMethod.HEAD;
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        HttpUtil.setContentLength(response, body.length);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var future = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
-        }
+        HttpResponses.send(ctx, request, status, contentType, body);
     }
 }

@@ -1,0 +1,97 @@
+package io.chorus.signalling.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.mixer.video.CustomLayout;
+import io.chorus.mixer.video.Layout;
+import io.chorus.mixer.video.Region;
+import io.chorus.signalling.room.ConferenceRoom;
+import io.chorus.signalling.room.MemberView;
+import io.chorus.signalling.room.VideoTier;
+
+/** The API's JSON views of rooms and members. */
+final class RoomJson {
+    private final ObjectMapper mapper;
+
+    RoomJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode summary(ConferenceRoom room) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", room.id());
+        node.put("participants", room.size());
+        node.put("layout", room.layoutName());
+        node.put("createdAt", room.createdAt().toString());
+        node.put("createdBy", room.createdByApi() ? "api" : "join");
+        return node;
+    }
+
+    ObjectNode detail(ConferenceRoom room) {
+        ObjectNode node = summary(room);
+        ObjectNode canvas = node.putObject("video");
+        canvas.put("width", room.spec().width()).put("height", room.spec().height()).put("fps", room.spec().fps());
+        layout(node, room.layoutName(), room.layout());
+        node.put("activeSpeaker", room.activeSpeaker());
+        ArrayNode members = node.putArray("participants");
+        Map<VideoTier, Integer> receiversPerTier = new LinkedHashMap<>();
+        room.tiers().forEach(t -> receiversPerTier.put(t, 0));
+        for (MemberView m : room.members()) {
+            members.add(member(m));
+            receiversPerTier.merge(m.tier(), 1, Integer::sum);
+        }
+        RoomMixerStats stats = room.mixerStats();
+        ObjectNode outputs = node.putObject("outputs");
+        ArrayNode video = outputs.putArray("video");
+        receiversPerTier.forEach((tier, count) -> {
+            ObjectNode entry = tier(video.addObject(), tier);
+            entry.put("receivers", count);
+        });
+        outputs.put("videoEncoders", stats.videoEncodersOpen());
+        outputs.put("audioEncoders", stats.audioEncodersOpen());
+        ObjectNode mixer = node.putObject("mixer");
+        mixer.put("audioTicks", stats.audioTicks()).put("videoTicks", stats.videoTicks())
+                .put("audioOverruns", stats.audioOverruns()).put("videoOverruns", stats.videoOverruns())
+                .put("failedTicks", stats.failedTicks()).put("tilesShown", stats.tilesShown());
+        node.putArray("recordings");
+        node.putArray("broadcasts");
+        return node;
+    }
+
+    ObjectNode member(MemberView m) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", m.id()).put("name", m.name()).put("audioMuted", m.audioMuted()).put("videoMuted", m.videoMuted())
+                .put("gainDb", m.gainDb()).put("connection", m.connection());
+        tier(node.putObject("tier"), m.tier());
+        if (m.rttMs() >= 0) {
+            node.put("rttMs", m.rttMs());
+        }
+        if (m.estimateBps() >= 0) {
+            node.put("estimateBps", m.estimateBps());
+        }
+        return node;
+    }
+
+    ObjectNode layout(ObjectNode node, String name, Layout layout) {
+        node.put("layout", name);
+        if (layout instanceof CustomLayout custom) {
+            ArrayNode regions = node.putArray("regions");
+            for (Region r : custom.regions()) {
+                regions.addObject().put("x", r.x().toString()).put("y", r.y().toString())
+                        .put("width", r.width().toString()).put("height", r.height().toString()).put("z", r.z());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode tier(ObjectNode node, VideoTier tier) {
+        return node.put("name", tier.name()).put("width", tier.width()).put("height", tier.height())
+                .put("bitrate", tier.bitrateBps());
+    }
+}

@@ -1,0 +1,164 @@
+package io.chorus.signalling.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.JsonFields;
+import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.signalling.room.ConferenceRoom;
+import io.chorus.signalling.room.RoomDirectory;
+import io.chorus.signalling.room.RoomRegistry;
+import io.chorus.signalling.room.RoomSettings;
+import io.chorus.signalling.room.RoomSpec;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * The REST API's routes under {@code /api}: health, room CRUD, layout, and per-participant
+ * controls. Pure request-to-response logic; {@link RestApiHandler} does HTTP.
+ */
+public final class RoomsApi {
+    private final RoomRegistry rooms;
+    private final RoomJson json;
+    private final ObjectMapper mapper;
+    private final Instant startedAt = Instant.now();
+
+    public RoomsApi(RoomRegistry rooms, ObjectMapper mapper) {
+        this.rooms = rooms;
+        this.mapper = mapper;
+        this.json = new RoomJson(mapper);
+    }
+
+    /** @param segments the path below {@code /api}, split on '/' */
+    public ApiResponse handle(HttpMethod method, List<String> segments, JsonNode body) throws ApiException {
+        try {
+            return route(method, segments, body);
+        } catch (ProtocolException e) {
+            throw ApiException.from(e);
+        }
+    }
+
+    private ApiResponse route(HttpMethod method, List<String> path, JsonNode body)
+            throws ApiException, ProtocolException {
+        int n = path.size();
+        if (n == 1 && path.get(0).equals("health")) {
+            allow(method, HttpMethod.GET);
+            return ApiResponse.ok(health());
+        }
+        if (n == 0 || !path.get(0).equals("rooms")) {
+            throw notFound(path);
+        }
+        if (n == 1) {
+            if (method.equals(HttpMethod.POST)) {
+                return ApiResponse.created(json.detail(rooms.create(roomSpec(object(body)))));
+            }
+            allow(method, HttpMethod.GET);
+            ObjectNode list = mapper.createObjectNode();
+            ArrayNode array = list.putArray("rooms");
+            rooms.rooms().forEach(r -> array.add(json.summary(r)));
+            return ApiResponse.ok(list);
+        }
+        ConferenceRoom room = room(path.get(1));
+        if (n == 2) {
+            if (method.equals(HttpMethod.DELETE)) {
+                rooms.delete(room.id(), "ended through the API");
+                return ApiResponse.noContent();
+            }
+            allow(method, HttpMethod.GET);
+            return ApiResponse.ok(json.detail(room));
+        }
+        if (n == 3 && path.get(2).equals("layout")) {
+            if (method.equals(HttpMethod.PUT)) {
+                LayoutRequest layout = LayoutRequest.parse(object(body));
+                room.setLayout(layout.name(), layout.layout());
+            } else {
+                allow(method, HttpMethod.GET);
+            }
+            return ApiResponse.ok(json.layout(mapper.createObjectNode(), room.layoutName(), room.layout()));
+        }
+        if (n == 4 && path.get(2).equals("participants")) {
+            allow(method, HttpMethod.PUT);
+            JsonNode request = object(body);
+            Double gain = JsonFields.optionalNumber(request, "gainDb");
+            Boolean audioMuted = JsonFields.optionalBoolean(request, "audioMuted");
+            Boolean videoMuted = JsonFields.optionalBoolean(request, "videoMuted");
+            if (gain == null && audioMuted == null && videoMuted == null) {
+                throw new ProtocolException(ErrorCode.MISSING_FIELD,
+                        "give at least one of 'gainDb', 'audioMuted', 'videoMuted'");
+            }
+            return ApiResponse.ok(json.member(room.updateMember(path.get(3), gain, audioMuted, videoMuted)));
+        }
+        throw notFound(path);
+    }
+
+    private ObjectNode health() {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("status", "ok");
+        node.put("rooms", rooms.rooms().size());
+        node.put("participants", rooms.participants());
+        node.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        return node;
+    }
+
+    private RoomSpec roomSpec(JsonNode body) throws ProtocolException {
+        String id = JsonFields.requiredText(body, "id");
+        if (!ClientMessageParser.isValidRoomId(id)) {
+            throw new ProtocolException(ErrorCode.INVALID_ROOM, "room id must match [A-Za-z0-9_-]{1,64}");
+        }
+        if (id.equals(RoomDirectory.ECHO_ROOM)) {
+            throw new ProtocolException(ErrorCode.ROOM_EXISTS, "'echo' is the server's built-in echo test room");
+        }
+        RoomSettings defaults = rooms.settings();
+        JsonNode video = JsonFields.optionalObject(body, "video");
+        int width = defaults.width();
+        int height = defaults.height();
+        int fps = defaults.fps();
+        if (video != null) {
+            width = orDefault(JsonFields.optionalInt(video, "width", 16, 3840), width);
+            height = orDefault(JsonFields.optionalInt(video, "height", 16, 2160), height);
+            fps = orDefault(JsonFields.optionalInt(video, "fps", 1, 60), fps);
+            if (width % 2 != 0 || height % 2 != 0) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD, "video width and height must be even");
+            }
+        }
+        LayoutRequest layout = body.has("layout") && !body.get("layout").isNull() ? LayoutRequest.parse(body)
+                : new LayoutRequest(defaults.layout().wireName(), defaults.layout().layout());
+        return new RoomSpec(id, width, height, fps, layout.name(), layout.layout());
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private ConferenceRoom room(String id) throws ProtocolException {
+        return rooms.room(id).orElseThrow(() -> new ProtocolException(ErrorCode.ROOM_NOT_FOUND,
+                "no room '" + id + "'"));
+    }
+
+    private static JsonNode object(JsonNode body) throws ProtocolException {
+        if (body == null || !body.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "the request body must be a JSON object");
+        }
+        return body;
+    }
+
+    private static void allow(HttpMethod method, HttpMethod allowed) throws ApiException {
+        if (!method.equals(allowed)) {
+            throw new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    method + " is not allowed here");
+        }
+    }
+
+    private static ApiException notFound(List<String> path) {
+        return new ApiException(HttpResponseStatus.NOT_FOUND, "not-found", "no API endpoint /api/"
+                + String.join("/", path));
+    }
+}

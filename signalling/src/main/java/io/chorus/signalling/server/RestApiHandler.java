@@ -1,0 +1,110 @@
+package io.chorus.signalling.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.chorus.signalling.api.ApiException;
+import io.chorus.signalling.api.ApiResponse;
+import io.chorus.signalling.api.RoomsApi;
+import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.room.RoomRegistry;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+/**
+ * HTTP for the REST API: answers requests under {@code /api/} with JSON (errors included) and
+ * passes everything else down the pipeline. With auth on, every route but health needs
+ * {@code Authorization: Bearer <api key>}.
+ */
+final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(RestApiHandler.class);
+    private static final String PREFIX = "/api/";
+
+    private final RoomsApi api;
+    private final ObjectMapper mapper;
+    private final Predicate<String> authorized;
+
+    /** @param authorized given the Authorization header (or null), whether the caller may use the API */
+    RestApiHandler(RoomRegistry rooms, ObjectMapper mapper,
+            Predicate<String> authorized) {
+        super(false);
+        this.api = new RoomsApi(rooms, mapper);
+        this.mapper = mapper;
+        this.authorized = authorized;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!path.startsWith(PREFIX) && !path.equals("/api")) {
+            ctx.fireChannelRead(request);
+            return;
+        }
+        try {
+            respond(ctx, request, handle(request, path));
+        } finally {
+            request.release();
+        }
+    }
+
+    private ApiOutcome handle(FullHttpRequest request, String path) {
+        List<String> segments = path.length() <= PREFIX.length() ? List.of()
+                : Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
+        try {
+            if (!request.decoderResult().isSuccess()) {
+                throw new ApiException(HttpResponseStatus.BAD_REQUEST, "bad-request", "malformed HTTP request");
+            }
+            boolean health = segments.size() == 1 && segments.get(0).equals("health");
+            if (!health && !authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                throw new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
+                        "this API needs 'Authorization: Bearer <api key>'");
+            }
+            ApiResponse response = api.handle(request.method(), segments, body(request));
+            return new ApiOutcome(response.status(), response.body());
+        } catch (ApiException e) {
+            LOG.info("{} {}: {} {} ({})", request.method(), path, e.status().code(), e.code(), e.getMessage());
+            ObjectNode error = mapper.createObjectNode().put("code", e.code()).put("message", e.getMessage());
+            return new ApiOutcome(e.status(), error);
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: internal error", request.method(), path, e);
+            ObjectNode error = mapper.createObjectNode().put("code", ErrorCode.INTERNAL_ERROR.wire())
+                    .put("message", "internal server error; see server log");
+            return new ApiOutcome(HttpResponseStatus.INTERNAL_SERVER_ERROR, error);
+        }
+    }
+
+    private JsonNode body(FullHttpRequest request) throws ApiException {
+        if (request.content().readableBytes() == 0) {
+            return null;
+        }
+        try {
+            return mapper.readTree(request.content().toString(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "the request body is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private record ApiOutcome(HttpResponseStatus status, JsonNode body) {
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, ApiOutcome outcome) {
+        byte[] bytes = outcome.body() == null ? new byte[0] : outcome.body().toString().getBytes(StandardCharsets.UTF_8);
+        HttpResponses.send(ctx, request, outcome.status(), outcome.body() == null ? null : "application/json; charset=UTF-8",
+                bytes);
+    }
+}
