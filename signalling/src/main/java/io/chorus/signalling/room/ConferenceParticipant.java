@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.sdp.SdpException;
@@ -32,6 +34,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     private final String name;
     private final ConferenceRoom room;
     private final SignallingChannel channel;
+    private final AnswerBeforeCandidates signalling;
     private final RoomServices services;
     private final PeerSession session;
     private final TierSelector tiers;
@@ -51,6 +54,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         this.name = name;
         this.room = room;
         this.channel = channel;
+        this.signalling = new AnswerBeforeCandidates(channel);
         this.services = services;
         this.tiers = tiers;
         this.session = new PeerSession(services.transport(), room.id() + "/" + id, this);
@@ -88,7 +92,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     /** Negotiates, then joins the mixer: its media in, the room's composite and mix-minus out. */
     @Override
-    public String acceptOffer(String sdp) throws ProtocolException {
+    public void acceptOffer(JsonNode requestId, String sdp) throws ProtocolException {
         if (!offerAccepted.compareAndSet(false, true)) {
             throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
                     "this participant already has a negotiated session; renegotiation is not supported");
@@ -115,7 +119,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         }
         room.mixer().subscribeAudio(id, audioOut);
         LOG.info("{}/{}: media negotiated (video {}); downstream tier {}", room.id(), id, codec, tiers.current());
-        return answer;
+        signalling.answer(services.messages().answer(requestId, answer));
     }
 
     private static VideoCodec codecOf(String encoding) {
@@ -186,7 +190,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     @Override
     public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
-        channel.send(services.messages().candidate(candidate, mid, mLineIndex));
+        signalling.candidate(services.messages().candidate(candidate, mid, mLineIndex));
     }
 
     @Override

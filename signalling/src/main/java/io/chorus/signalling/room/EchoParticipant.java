@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.sdp.SdpException;
 import io.chorus.core.rtp.MediaKind;
@@ -27,6 +29,7 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
     private final String id;
     private final String name;
     private final SignallingChannel channel;
+    private final AnswerBeforeCandidates signalling;
     private final ServerMessages messages;
     private final Runnable onClosed;
     private final PeerSession session;
@@ -40,6 +43,7 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
         this.id = id;
         this.name = name;
         this.channel = channel;
+        this.signalling = new AnswerBeforeCandidates(channel);
         this.messages = messages;
         this.onClosed = onClosed;
         this.session = new PeerSession(transport, "echo/" + id, this);
@@ -60,13 +64,13 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
     }
 
     @Override
-    public String acceptOffer(String sdp) throws ProtocolException {
+    public void acceptOffer(JsonNode requestId, String sdp) throws ProtocolException {
         if (!offerAccepted.compareAndSet(false, true)) {
             throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
                     "this participant already has a negotiated session; renegotiation is not supported");
         }
         try {
-            return session.acceptOffer(sdp);
+            signalling.answer(messages.answer(requestId, session.acceptOffer(sdp)));
         } catch (SdpException e) {
             offerAccepted.set(false);
             throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
@@ -113,7 +117,7 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
 
     @Override
     public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
-        channel.send(messages.candidate(candidate, mid, mLineIndex));
+        signalling.candidate(messages.candidate(candidate, mid, mLineIndex));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.chorus.signalling.room;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.chorus.signalling.protocol.ProtocolException;
 
 /** One joined client as the signalling layer drives it. */
@@ -8,8 +10,11 @@ public interface Participant extends AutoCloseable {
 
     String name();
 
-    /** Answers the client's offer; the server's candidates follow as {@code candidate} messages. */
-    String acceptOffer(String sdp) throws ProtocolException;
+    /**
+     * Answers the client's offer with an {@code answer} message (echoing {@code requestId}); the
+     * server's candidates follow it as {@code candidate} messages.
+     */
+    void acceptOffer(JsonNode requestId, String sdp) throws ProtocolException;
 
     /** A trickled browser candidate; null means the browser has gathered all of them. */
     void addRemoteCandidate(String candidate) throws ProtocolException;

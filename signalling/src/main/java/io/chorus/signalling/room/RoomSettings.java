@@ -40,7 +40,8 @@ public record RoomSettings(int width, int height, int fps, LayoutName layout, Fi
         if (emptyRoomGrace.isNegative()) {
             throw new IllegalArgumentException("emptyRoomGrace must not be negative: " + emptyRoomGrace);
         }
-        mixerConfig(width, height, fps, layout.layout());
+        new RoomMixerConfig(width, height, fps, RoomMixerConfig.defaults().background(), layout.layout(), fit,
+                mixedSpeakers, audioBitrateBps);
     }
 
     /** 1280x720 at 30 fps, grid, three tiers (720p 1.5 Mb/s, 360p 500 kb/s, 180p 150 kb/s), 16 per room. */

@@ -82,7 +82,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
                     participant.name(), room);
         } else if (message instanceof ClientMessage.Offer offer) {
-            send(channel, messages.answer(offer.id(), joined("offer").acceptOffer(offer.sdp())));
+            joined("offer").acceptOffer(offer.id(), offer.sdp());
         } else if (message instanceof ClientMessage.Candidate candidate) {
             joined("candidate").addRemoteCandidate(candidate.candidate());
         } else if (message instanceof ClientMessage.Mute mute) {

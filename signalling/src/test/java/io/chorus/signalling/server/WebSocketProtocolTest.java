@@ -45,7 +45,10 @@ class WebSocketProtocolTest {
             expectError(client, "{\"type\":\"join\",\"room\":\"no/slash\",\"name\":\"x\"}", "invalid-room", null);
             expectError(client, "{\"type\":\"offer\",\"sdp\":\"v=0\",\"id\":3}", "not-joined", "3");
             expectError(client, "{\"type\":\"candidate\",\"candidate\":null}", "not-joined", null);
-            expectError(client, "{\"type\":\"join\",\"room\":\"lobby\",\"name\":\"x\"}", "room-not-available", null);
+            expectError(client, "{\"type\":\"join\",\"room\":\"lobby\",\"name\":\"x\",\"maxBitrate\":\"fast\"}",
+                    "invalid-field", null);
+            expectError(client, "{\"type\":\"join\",\"room\":\"lobby\",\"name\":\"x\",\"maxBitrate\":5}",
+                    "invalid-field", null);
             String huge = "{\"type\":\"offer\",\"sdp\":\"" + "a".repeat(70 * 1024) + "\",\"id\":4}";
             expectError(client, huge, "message-too-large", null);
 
