@@ -20,7 +20,12 @@ final class TestWebSocket implements AutoCloseable {
     private volatile Integer closeStatus;
 
     TestWebSocket(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        this(HttpClient.newHttpClient(), uri);
+    }
+
+    /** On a shared client, so that many connections do not each start the client's threads. */
+    TestWebSocket(HttpClient client, URI uri) throws Exception {
+        socket = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
