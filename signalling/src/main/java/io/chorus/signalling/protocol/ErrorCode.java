@@ -13,7 +13,6 @@ public enum ErrorCode {
     NOT_JOINED("not-joined"),
     ALREADY_JOINED("already-joined"),
     INVALID_ROOM("invalid-room"),
-    ROOM_NOT_AVAILABLE("room-not-available"),
     ROOM_NOT_FOUND("room-not-found"),
     ROOM_EXISTS("room-exists"),
     PARTICIPANT_NOT_FOUND("participant-not-found"),
