@@ -20,13 +20,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium driven by its chromedriver, with fake capture from known files. Nothing is
  * downloaded: both binaries are the system's. Flags per the project's browser-testing notes.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String CHROMIUM = "/usr/lib/chromium/chromium";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    HeadlessChromium(TestMedia media, Path profileRoot) throws IOException {
+    public HeadlessChromium(TestMedia media, Path profileRoot) throws IOException {
         if (!CHROMEDRIVER.canExecute() || !new File(CHROMIUM).canExecute()) {
             throw new IllegalStateException("Chromium and chromedriver are required for the end-to-end tests "
                     + "(apt-get install chromium chromium-driver)");
@@ -52,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
      * The network rule: end-to-end tests run where loopback is the only interface, because
      * Chromium offers every local address as a candidate. {@code ./run-tests.sh} arranges that.
      */
-    static void requireLoopbackOnlyNetwork() throws SocketException {
+    public static void requireLoopbackOnlyNetwork() throws SocketException {
         List<String> others = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!nic.isUp() || nic.isLoopback()) {

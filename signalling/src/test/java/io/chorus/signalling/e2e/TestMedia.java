@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Known media for Chromium's fake capture devices, made with the system's ffmpeg: a solid colour
- * picture with a moving white marker along its top edge, and a 440 Hz tone.
+ * picture with a moving white marker along its top edge, and a steady tone.
  */
-final class TestMedia {
+public final class TestMedia {
     static final int WIDTH = 320;
     static final int HEIGHT = 240;
-    /** The picture's colour (R, G, B); the centre of the frame never carries the marker. */
+    /** The echo test's colour (R, G, B); the centre of the frame never carries the marker. */
     static final int[] COLOUR = {200, 50, 40};
 
-    final Path video;
-    final Path audio;
+    public final Path video;
+    public final Path audio;
 
     private TestMedia(Path video, Path audio) {
         this.video = video;
@@ -25,15 +25,23 @@ final class TestMedia {
     }
 
     static TestMedia create(Path dir) throws IOException, InterruptedException {
-        Path video = dir.resolve("colour.y4m");
-        Path audio = dir.resolve("tone.wav");
-        String colour = String.format("0x%02X%02X%02X", COLOUR[0], COLOUR[1], COLOUR[2]);
+        return create(dir, "echo", COLOUR, WIDTH, HEIGHT, 15, 440);
+    }
+
+    /** A {@code width}x{@code height} picture of colour {@code rgb} at {@code fps}, and a tone of {@code toneHz}. */
+    public static TestMedia create(Path dir, String name, int[] rgb, int width, int height, int fps, int toneHz)
+            throws IOException, InterruptedException {
+        Path video = dir.resolve(name + ".y4m");
+        Path audio = dir.resolve(name + ".wav");
+        String colour = String.format("0x%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
+        int markerWidth = Math.max(8, width / 8);
         run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "color=c=" + colour + ":size=" + WIDTH + "x" + HEIGHT + ":rate=15,"
-                        + "drawbox=x='mod(t*60\\,280)':y=8:w=40:h=24:color=white:t=fill",
+                "color=c=" + colour + ":size=" + width + "x" + height + ":rate=" + fps + ","
+                        + "drawbox=x='mod(t*60\\," + (width - markerWidth) + ")':y=8:w=" + markerWidth
+                        + ":h=" + Math.max(4, height / 10) + ":color=white:t=fill",
                 "-t", "6", "-pix_fmt", "yuv420p", video.toString()), video);
         run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "sine=frequency=440:sample_rate=48000", "-t", "6", "-ac", "1", "-c:a", "pcm_s16le",
+                "sine=frequency=" + toneHz + ":sample_rate=48000", "-t", "6", "-ac", "1", "-c:a", "pcm_s16le",
                 audio.toString()), audio);
         return new TestMedia(video, audio);
     }
