@@ -390,7 +390,7 @@
       this.remoteCandidates = []; // server candidates held until the answer is applied
       this.localCandidates = [];  // browser candidates held until the offer is sent
       this.joinedReceived = false;
-      this.leaving = false;         // a leave was sent: the server closing things down is expected now
+      this.leaving = false;       // a leave was sent: the server closing things down is expected now
       this.offerSent = false;
       this.answerApplied = false;
       this.ended = false;
@@ -401,8 +401,13 @@
     }
 
     async start() {
-      app.localStream = await getLocalMedia(this.options);
-      this.checkActive();
+      const stream = await getLocalMedia(this.options);
+      if (this.ended) {
+        // Left while the browser was still asking for the camera: release it at once.
+        for (const track of stream.getTracks()) track.stop();
+        this.checkActive();
+      }
+      app.localStream = stream;
       setOwnMuted(app.audioMuted, app.videoMuted);
       $('local-video').srcObject = app.localStream;
       await this.openSocket();
@@ -864,9 +869,15 @@
   $('broadcast-stop-button').addEventListener('click', event =>
     runAction(event.currentTarget, () => stopJob('broadcasts', '/broadcasts/')));
 
-  // ?room=..&name=..&maxBitrate=..&autojoin=1 prefill the form and join without a click.
+  // ?room=..&name=..&maxBitrate=..&autojoin=1 prefill the form and join without a click. A join token
+  // comes in the fragment (#token=..), which browsers never send to the server, so it stays out of access logs.
   function applyUrlParameters() {
     const params = new URLSearchParams(location.search);
+    const fragment = new URLSearchParams(location.hash.substring(1));
+    if (fragment.has('token')) {
+      $('token-input').value = fragment.get('token');
+      history.replaceState(null, '', location.pathname + location.search);
+    }
     if (params.has('room')) $('room-input').value = params.get('room');
     if (params.has('name')) $('name-input').value = params.get('name');
     if (params.has('maxBitrate')) {
