@@ -1,0 +1,214 @@
+package io.chorus.samples.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chorus.mixer.video.Layout;
+import io.chorus.mixer.video.Tile;
+import io.chorus.signalling.config.ConfigLoader;
+import io.chorus.signalling.e2e.HeadlessChromium;
+import io.chorus.signalling.e2e.TestMedia;
+import io.chorus.signalling.server.ChorusServer;
+
+/**
+ * The product as a person meets it: real headless Chromium pages on the sample page join one room,
+ * each sending its own colour and tone. Every page must see all the colours in the grid positions
+ * the server's layout gives them and hear the others' tones but not its own; a leave and a rejoin
+ * change the picture within 2 s; a page that asks for 200 kb/s gets the 320x180 tier while the
+ * others keep theirs. The canvas is 640x360 at 15 fps so that four browsers fit on two cores.
+ */
+class ConferenceBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ConferenceBrowserTest.class);
+    private static final int CANVAS_WIDTH = 640;
+    private static final int CANVAS_HEIGHT = 360;
+    private static final int COLOUR_TOLERANCE = 45;
+    private static final String ROOM = "e2e-room";
+    private static final String[] NAMES = {"red", "green", "blue"};
+    private static final int[][] COLOURS = {{210, 40, 40}, {40, 190, 60}, {50, 70, 220}};
+    /** Far apart and not harmonics of each other, so each tone has its own FFT bins. */
+    private static final int[] TONES = {480, 860, 1340};
+
+    @TempDir
+    static Path work;
+    private static ChorusServer server;
+    private static String pageUrl;
+    private static final List<TestMedia> MEDIA = new ArrayList<>();
+    private static TestMedia lowBandwidthMedia;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.requireLoopbackOnlyNetwork();
+        for (int i = 0; i < NAMES.length; i++) {
+            MEDIA.add(TestMedia.create(work, NAMES[i], COLOURS[i], 320, 180, 15, TONES[i]));
+        }
+        lowBandwidthMedia = TestMedia.create(work, "grey", new int[] {128, 128, 128}, 320, 180, 10, 2200);
+        int mediaPort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            mediaPort = probe.getLocalPort();
+        }
+        server = ChorusServer.start(ConfigLoader.load(new String[] {"--http.port=0", "--media.port=" + mediaPort,
+                "--video.width=" + CANVAS_WIDTH, "--video.height=" + CANVAS_HEIGHT, "--video.fps=15"}, Map.of()));
+        pageUrl = "http://127.0.0.1:" + server.httpAddress().getPort() + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void threeBrowsersSeeTheGridAndHearEachOtherButNotThemselves() throws Exception {
+        List<ConferencePage> pages = new ArrayList<>();
+        try {
+            for (int i = 0; i < NAMES.length; i++) {
+                ConferencePage page = new ConferencePage(NAMES[i], MEDIA.get(i), work, pageUrl);
+                pages.add(page);
+                page.join(ROOM, null);
+            }
+            List<String> ids = pages.stream().map(ConferencePage::participantId).toList();
+            long cpuStart = processCpuNanos();
+            long wallStart = System.nanoTime();
+            for (ConferencePage page : pages) {
+                assertGrid(page, ids, pages, Duration.ofSeconds(30));
+            }
+            for (ConferencePage page : pages) {
+                LOG.info("{}: join -> first mixed frame {} ms", page.name, Math.round(page.firstMixedFrameMs()));
+                assertTrue(page.firstMixedFrameMs() > 0, page.name + " never showed a mixed frame");
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                assertHearsOthersNotItself(pages.get(i), i);
+            }
+            double cores = (processCpuNanos() - cpuStart) / (double) (System.nanoTime() - wallStart);
+            LOG.info("server process (with the test's Selenium client) during the three-browser call: {} cores",
+                    String.format("%.2f", cores));
+            Files.writeString(Path.of("target", "three-browser-call.txt"), String.format(
+                    "first mixed frame ms: %s%nserver process cores: %.2f%n", pages.stream()
+                            .map(p -> Long.toString(Math.round(p.firstMixedFrameMs()))).toList(), cores));
+
+            // One leaves: within 2 s the others show two tiles.
+            ConferencePage leaver = pages.get(0);
+            leaver.leave();
+            long leftAt = System.nanoTime();
+            List<ConferencePage> stayers = pages.subList(1, pages.size());
+            List<String> twoIds = ids.subList(1, ids.size());
+            for (ConferencePage page : stayers) {
+                assertGrid(page, twoIds, stayers, Duration.ofMillis(2_000) .minusNanos(System.nanoTime() - leftAt));
+            }
+            LOG.info("leave -> two-tile grid on both pages in {} ms", (System.nanoTime() - leftAt) / 1_000_000);
+
+            // It rejoins: three tiles again, the returning member last in join order.
+            leaver.join(ROOM, null);
+            List<String> rejoined = new ArrayList<>(twoIds);
+            rejoined.add(leaver.participantId());
+            List<ConferencePage> order = new ArrayList<>(stayers);
+            order.add(leaver);
+            for (ConferencePage page : pages) {
+                assertGrid(page, rejoined, order, Duration.ofSeconds(15));
+            }
+
+            // A fourth page asks for 200 kb/s: the 320x180 tier for it, the others keep 640x360.
+            try (ConferencePage low = new ConferencePage("low", lowBandwidthMedia, work, pageUrl)) {
+                low.join(ROOM, 200_000);
+                String complaint = ConferencePage.await(Duration.ofSeconds(20), () -> {
+                    int[] size = low.remoteSize();
+                    return size[0] > 0 && size[0] <= 320 && size[1] <= 180 ? null
+                            : "low-bandwidth page receives " + size[0] + "x" + size[1];
+                });
+                assertNull(complaint, complaint);
+                for (ConferencePage page : pages) {
+                    int[] size = page.remoteSize();
+                    assertEquals(CANVAS_WIDTH, size[0], page.name + " keeps its tier: " + size[0] + "x" + size[1]);
+                    assertEquals(CANVAS_HEIGHT, size[1], page.name + " keeps its tier");
+                }
+            }
+        } finally {
+            pages.forEach(ConferencePage::close);
+        }
+    }
+
+    /** Each member's colour at the centre region of the tile the grid layout gives it, in join order. */
+    private static void assertGrid(ConferencePage page, List<String> ids, List<ConferencePage> members,
+            Duration timeout) throws InterruptedException {
+        List<Tile> tiles = Layout.grid().arrange(ids, null, CANVAS_WIDTH, CANVAS_HEIGHT);
+        List<double[]> points = new ArrayList<>();
+        List<int[]> expected = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            Tile t = tiles.get(i);
+            int[] colour = COLOURS[List.of(NAMES).indexOf(members.get(i).name)];
+            for (double[] offset : new double[][] {{0, 0}, {-0.15, -0.15}, {0.15, 0.15}}) {
+                points.add(new double[] {(t.x() + t.width() * (0.5 + offset[0])) / CANVAS_WIDTH,
+                        (t.y() + t.height() * (0.5 + offset[1] / 2)) / CANVAS_HEIGHT});
+                expected.add(colour);
+            }
+        }
+        String complaint = ConferencePage.await(timeout, () -> {
+            List<int[]> got = page.coloursAt(points);
+            if (got == null) {
+                return "no picture yet";
+            }
+            for (int i = 0; i < got.size(); i++) {
+                if (!close(got.get(i), expected.get(i))) {
+                    return String.format("at (%.2f, %.2f) expected %s, got %s", points.get(i)[0], points.get(i)[1],
+                            java.util.Arrays.toString(expected.get(i)), java.util.Arrays.toString(got.get(i)));
+                }
+            }
+            return null;
+        });
+        assertNull(complaint, page.name + " does not show the " + ids.size() + "-tile grid within " + timeout + ": "
+                + complaint + "\npage log:\n" + page.log());
+    }
+
+    private static void assertHearsOthersNotItself(ConferencePage page, int own) throws InterruptedException {
+        String complaint = ConferencePage.await(Duration.ofSeconds(15), () -> {
+            ConferencePage.ToneLevels t = page.toneLevels(TONES);
+            for (int i = 0; i < TONES.length; i++) {
+                double aboveFloor = t.levels()[i] - t.floor();
+                if (i == own && aboveFloor > 15) {
+                    return "hears its own " + TONES[i] + " Hz tone: " + t;
+                }
+                if (i != own && aboveFloor < 25) {
+                    return "does not hear the " + TONES[i] + " Hz tone: " + t;
+                }
+            }
+            return null;
+        });
+        assertNull(complaint, page.name + ": " + complaint);
+        LOG.info("{} hears {}", page.name, page.toneLevels(TONES));
+    }
+
+    private static boolean close(int[] got, int[] expected) {
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs(got[c] - expected[c]) > COLOUR_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** utime + stime of this process (the server runs in it) from /proc, in nanoseconds. */
+    private static long processCpuNanos() throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+}
