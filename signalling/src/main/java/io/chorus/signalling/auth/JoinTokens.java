@@ -162,12 +162,20 @@ public final class JoinTokens {
         return node;
     }
 
+    /**
+     * RFC 7515 base64url: no padding, and canonical, so each token has exactly one spelling (Java's
+     * decoder alone would accept unused trailing bits set).
+     */
     private static byte[] base64(String part, String what) throws ProtocolException {
         try {
-            return BASE64URL_DECODER.decode(part);
+            byte[] bytes = BASE64URL_DECODER.decode(part);
+            if (BASE64URL.encodeToString(bytes).equals(part)) {
+                return bytes;
+            }
         } catch (IllegalArgumentException e) {
-            throw invalid(what + " is not base64url");
+            // reported below, like a non-canonical spelling
         }
+        throw invalid(what + " is not base64url");
     }
 
     private static String textClaim(JsonNode claims, String claim) throws ProtocolException {

@@ -26,6 +26,16 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
     /** How often ICE consent (RFC 7675) is re-checked, and how long silence means the browser is gone. */
     private static final Duration CONSENT_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(10);
+    /*
+     * The mixer's limits (RoomMixerConfig, VideoProfile), checked here too so that a bad value is
+     * reported at start-up under its key; ChorusConfigTest holds the two to the same numbers.
+     */
+    static final int MIN_SIDE = 16;
+    static final int MAX_WIDTH = 3840;
+    static final int MAX_HEIGHT = 2160;
+    static final int MIN_TIER_BITRATE = 30_000;
+    static final int MAX_TIER_BITRATE = 20_000_000;
+    static final int MAX_MIXED_SPEAKERS = 16;
 
     public ChorusConfig {
         Objects.requireNonNull(http, "http");
@@ -134,8 +144,8 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         public static final Set<String> FITS = Set.of("letterbox", "crop");
 
         public Video {
-            evenSize(width, "video.width");
-            evenSize(height, "video.height");
+            evenSize(width, MAX_WIDTH, "video.width");
+            evenSize(height, MAX_HEIGHT, "video.height");
             inRange(fps, 1, 60, "video.fps");
             oneOf(layout, LAYOUTS, "video.layout");
             oneOf(fit, FITS, "video.fit");
@@ -168,9 +178,9 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
             if (isBlank(name)) {
                 throw new IllegalArgumentException("video.tiers: a tier needs a name");
             }
-            evenSize(width, "video.tiers '" + name + "' width");
-            evenSize(height, "video.tiers '" + name + "' height");
-            positive(bitrate, "video.tiers '" + name + "' bitrate");
+            evenSize(width, MAX_WIDTH, "video.tiers '" + name + "' width");
+            evenSize(height, MAX_HEIGHT, "video.tiers '" + name + "' height");
+            inRange(bitrate, MIN_TIER_BITRATE, MAX_TIER_BITRATE, "video.tiers '" + name + "' bitrate");
         }
     }
 
@@ -181,7 +191,7 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
     public record Audio(int bitrate, int mixedSpeakers) {
         public Audio {
             inRange(bitrate, 6000, 510000, "audio.bitrate");
-            positive(mixedSpeakers, "audio.mixedSpeakers");
+            inRange(mixedSpeakers, 1, MAX_MIXED_SPEAKERS, "audio.mixedSpeakers");
         }
     }
 
@@ -264,9 +274,10 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         }
     }
 
-    private static void evenSize(int value, String key) {
-        if (value <= 0 || value % 2 != 0) {
-            throw new IllegalArgumentException(key + " must be a positive even number of pixels, got " + value);
+    private static void evenSize(int value, int max, String key) {
+        if (value < MIN_SIDE || value > max || value % 2 != 0) {
+            throw new IllegalArgumentException(key + " must be an even number of pixels from " + MIN_SIDE + " to " + max
+                    + ", got " + value);
         }
     }
 

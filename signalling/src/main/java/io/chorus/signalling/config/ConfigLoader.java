@@ -36,7 +36,10 @@ public final class ConfigLoader {
         for (Setting setting : Settings.ALL) {
             values.put(setting.path(), new SourcedValue(setting.kind().fromText(setting.defaultText()), "default"));
         }
-        String file = flags.containsKey(CONFIG_FLAG) ? flags.remove(CONFIG_FLAG) : env.get(CONFIG_ENV);
+        String file = flags.remove(CONFIG_FLAG);
+        if (file == null) {
+            file = env.get(CONFIG_ENV);
+        }
         if (file != null) {
             Path path = Path.of(file);
             overlay(values, "", readYaml(path), "file " + path);

@@ -40,7 +40,6 @@ public final class ChorusServer implements AutoCloseable {
 
     public static ChorusServer start(ChorusConfig config) throws Exception {
         routeJavaUtilLoggingToSlf4j();
-        LOG.info("Configuration: {}", config);
         DtlsCertificate certificate = config.dtls().generated()
                 ? DtlsCertificate.generate()
                 : DtlsCertificate.load(config.dtls().certificate(), config.dtls().privateKey());
@@ -110,6 +109,7 @@ public final class ChorusServer implements AutoCloseable {
             System.exit(2);
             return;
         }
+        LOG.info("Configuration (secrets masked): {}", config);
         ChorusServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
