@@ -1,6 +1,7 @@
 package io.chorus.signalling.server;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.dtls.DtlsCertificate;
 import io.chorus.core.session.TransportContext;
+import io.chorus.signalling.config.ChorusConfig;
+import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.room.EchoRoom;
@@ -35,12 +38,12 @@ public final class ChorusServer implements AutoCloseable {
         this.http = http;
     }
 
-    public static ChorusServer start(ServerConfig config) throws Exception {
+    public static ChorusServer start(ChorusConfig config) throws Exception {
         routeJavaUtilLoggingToSlf4j();
-        DtlsCertificate certificate = config.dtlsCertificate() == null
+        DtlsCertificate certificate = config.dtls().generated()
                 ? DtlsCertificate.generate()
-                : DtlsCertificate.load(config.dtlsCertificate(), config.dtlsPrivateKey());
-        TransportContext transport = TransportContext.start(config.ice(), certificate);
+                : DtlsCertificate.load(config.dtls().certificate(), config.dtls().privateKey());
+        TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
         try {
             ObjectMapper mapper = new ObjectMapper();
             EchoRoom echo = new EchoRoom(transport, mapper);
@@ -48,7 +51,7 @@ public final class ChorusServer implements AutoCloseable {
             ServerMessages messages = new ServerMessages(mapper);
             RoomRegistry conferences = new RoomRegistry(RoomSettings.defaults(), transport, messages, List.of());
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
-            HttpServer http = new HttpServer(new InetSocketAddress(config.httpAddress(), config.httpPort()),
+            HttpServer http = new HttpServer(new InetSocketAddress(config.http().address(), config.http().port()),
                     () -> new WebSocketFrameHandler(parser, messages, rooms, JoinGate.OPEN),
                     () -> new RestApiHandler(conferences, mapper, header -> true));
             ChorusServer server = new ChorusServer(transport, echo, conferences, http);
@@ -92,15 +95,21 @@ public final class ChorusServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        ServerConfig config;
+        if (Arrays.asList(args).contains(ConfigLoader.HELP_FLAG)) {
+            System.out.print(ConfigLoader.usage());
+            return;
+        }
+        ChorusConfig config;
         try {
-            config = ServerConfig.parse(args, System.getenv());
+            config = ConfigLoader.load(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("chorus: " + e.getMessage());
-            ServerConfig.FLAGS.forEach((k, v) -> System.err.printf("  --%-15s %s%n", k, v));
+            System.err.println();
+            System.err.print(ConfigLoader.usage());
             System.exit(2);
             return;
         }
+        LOG.info("Configuration (secrets masked): {}", config);
         ChorusServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

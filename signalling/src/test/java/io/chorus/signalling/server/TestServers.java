@@ -4,6 +4,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.Map;
 
+import io.chorus.signalling.config.ConfigLoader;
+
 /** Starts a real server on loopback with free ports. */
 public final class TestServers {
     private TestServers() {
@@ -14,7 +16,7 @@ public final class TestServers {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             mediaPort = probe.getLocalPort();
         }
-        return ChorusServer.start(ServerConfig.parse(new String[] {"--http-port=0", "--media-port=" + mediaPort},
+        return ChorusServer.start(ConfigLoader.load(new String[] {"--http.port=0", "--media.port=" + mediaPort},
                 Map.of()));
     }
 }

@@ -1,0 +1,11 @@
+package io.chorus.signalling.auth;
+
+import java.time.Instant;
+
+/**
+ * What a verified join token allows.
+ *
+ * @param maxBitrate the most bits per second the participant may receive, or null for the server's tiers
+ */
+public record JoinGrant(String room, String name, Instant expiresAt, Integer maxBitrate) {
+}

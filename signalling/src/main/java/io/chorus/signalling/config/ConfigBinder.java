@@ -1,0 +1,245 @@
+package io.chorus.signalling.config;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Turns the settings' JSON trees into the typed {@link ChorusConfig}. Type errors name the key, the
+ * value and where it came from; range and consistency rules live in ChorusConfig's records.
+ */
+final class ConfigBinder {
+    /** Unnamed tiers, in a YAML list or in --video.tiers, take these names by position. */
+    private static final List<String> TIER_NAMES = List.of("high", "medium", "low");
+    private static final Set<String> TIER_FIELDS = Set.of("name", "width", "height", "bitrate");
+    private static final Set<String> ICE_SERVER_FIELDS = Set.of("urls", "username", "credential");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    /** Keys whose values never appear in an error message, which may end up in a shared log. */
+    private static final Set<String> SECRETS = Set.of("auth.tokenSecret", "auth.apiKey");
+
+    private final Map<String, SourcedValue> values;
+
+    ConfigBinder(Map<String, SourcedValue> values) {
+        this.values = values;
+    }
+
+    ChorusConfig bind() {
+        return new ChorusConfig(
+                new ChorusConfig.Http(address("http.address"), integer("http.port")),
+                new ChorusConfig.Media(address("media.address"), integer("media.port"), address("media.publicAddress"),
+                        hostPorts("media.stun")),
+                new ChorusConfig.Dtls(path("dtls.certificate"), path("dtls.privateKey")),
+                iceServers("clientIceServers"),
+                new ChorusConfig.Video(integer("video.width"), integer("video.height"), integer("video.fps"),
+                        text("video.layout"), text("video.fit"), tiers("video.tiers")),
+                new ChorusConfig.Audio(integer("audio.bitrate"), integer("audio.mixedSpeakers")),
+                new ChorusConfig.Rooms(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
+                        duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin")),
+                new ChorusConfig.Recording(path("recording.directory")),
+                new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey")));
+    }
+
+    private JsonNode node(String key) {
+        return values.get(key).node();
+    }
+
+    private IllegalArgumentException wrong(String key, String expected, JsonNode got) {
+        String origin = values.get(key).origin();
+        return new IllegalArgumentException(key + (origin.equals("default") ? "" : " (" + origin + ")") + ": expected "
+                + expected + ", got " + (SECRETS.contains(key) ? "a " + kindOf(got) : got));
+    }
+
+    private int integer(String key) {
+        JsonNode node = node(key);
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw wrong(key, "an integer", node);
+        }
+        return node.intValue();
+    }
+
+    private boolean bool(String key) {
+        JsonNode node = node(key);
+        if (!node.isBoolean()) {
+            throw wrong(key, "true or false", node);
+        }
+        return node.booleanValue();
+    }
+
+    /** The text, or null when unset. */
+    private String text(String key) {
+        JsonNode node = node(key);
+        if (node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw wrong(key, "text", node);
+        }
+        return node.textValue();
+    }
+
+    private InetAddress address(String key) {
+        String text = text(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw wrong(key, "an IP address or a resolvable host name", node(key));
+        }
+    }
+
+    private Path path(String key) {
+        String text = text(key);
+        try {
+            return text == null ? null : Path.of(text);
+        } catch (InvalidPathException e) {
+            throw wrong(key, "a file system path", node(key));
+        }
+    }
+
+    private Duration duration(String key) {
+        String text = text(key);
+        Matcher m = DURATION.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw wrong(key, "a duration such as 500ms, 30s, 2m or 1h", node(key));
+        }
+        long amount = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "s":
+                return Duration.ofSeconds(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            default:
+                return Duration.ofHours(amount);
+        }
+    }
+
+    private List<JsonNode> list(String key) {
+        JsonNode node = node(key);
+        if (!node.isArray()) {
+            throw wrong(key, "a list", node);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(items::add);
+        return items;
+    }
+
+    private List<InetSocketAddress> hostPorts(String key) {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (JsonNode item : list(key)) {
+            String entry = item.isTextual() ? item.textValue() : "";
+            int colon = entry.lastIndexOf(':');
+            String host = colon > 0 ? entry.substring(0, colon) : "";
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = colon > 0 && entry.substring(colon + 1).matches("\\d{1,5}")
+                    ? Integer.parseInt(entry.substring(colon + 1)) : -1;
+            if (host.isEmpty() || port < 1 || port > 65535) {
+                throw wrong(key, "host:port entries with a port from 1 to 65535", item);
+            }
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                throw wrong(key, "a resolvable host", item);
+            }
+            addresses.add(address);
+        }
+        return addresses;
+    }
+
+    private List<ChorusConfig.Tier> tiers(String key) {
+        List<ChorusConfig.Tier> tiers = new ArrayList<>();
+        List<JsonNode> items = list(key);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String where = key + "[" + i + "]";
+            fields(item, where, TIER_FIELDS);
+            String name;
+            if (item.has("name")) {
+                name = textField(item, "name", where);
+            } else if (i < TIER_NAMES.size()) {
+                name = TIER_NAMES.get(i);
+            } else {
+                throw new IllegalArgumentException(where + ": needs a name (only the first " + TIER_NAMES.size()
+                        + " tiers default to " + String.join(", ", TIER_NAMES) + ")");
+            }
+            tiers.add(new ChorusConfig.Tier(name, intField(item, "width", where), intField(item, "height", where),
+                    intField(item, "bitrate", where)));
+        }
+        return tiers;
+    }
+
+    private List<ChorusConfig.IceServer> iceServers(String key) {
+        List<ChorusConfig.IceServer> servers = new ArrayList<>();
+        List<JsonNode> items = list(key);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String where = key + "[" + i + "]";
+            fields(item, where, ICE_SERVER_FIELDS);
+            JsonNode urls = item.path("urls");
+            List<String> urlList = new ArrayList<>();
+            urls.forEach(url -> urlList.add(url.isTextual() ? url.textValue() : null));
+            if (!urls.isArray() || urlList.contains(null)) {
+                throw new IllegalArgumentException(where + ".urls: expected a list of URLs, got " + urls);
+            }
+            servers.add(new ChorusConfig.IceServer(urlList,
+                    item.has("username") ? textField(item, "username", where) : null,
+                    item.has("credential") ? textField(item, "credential", where) : null));
+        }
+        return servers;
+    }
+
+    /** A list item must be a mapping of known fields: a misspelt one would otherwise be dropped. */
+    private static void fields(JsonNode item, String where, Set<String> known) {
+        if (!item.isObject()) {
+            throw new IllegalArgumentException(where + ": expected a mapping of " + String.join(", ", known)
+                    + ", got " + item);
+        }
+        Iterator<String> names = item.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    private static String textField(JsonNode item, String field, String where) {
+        JsonNode node = item.get(field);
+        if (!node.isTextual()) {
+            // The type, not the value: the field may be a TURN credential.
+            throw new IllegalArgumentException(where + "." + field + ": expected text, got a " + kindOf(node));
+        }
+        return node.textValue();
+    }
+
+    private static String kindOf(JsonNode node) {
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static int intField(JsonNode item, String field, String where) {
+        JsonNode node = item.path(field);
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new IllegalArgumentException(where + "." + field + ": expected an integer, got "
+                    + (node.isMissingNode() ? "nothing" : node.toString()));
+        }
+        return node.intValue();
+    }
+}

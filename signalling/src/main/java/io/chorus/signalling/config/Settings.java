@@ -1,0 +1,87 @@
+package io.chorus.signalling.config;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every configuration key with its default and meaning: the one list --help and the loader use. */
+final class Settings {
+    static final List<Setting> ALL = List.of(
+            new Setting("http.address", Kind.TEXT, "127.0.0.1", "address the HTTP/WebSocket server binds"),
+            new Setting("http.port", Kind.INT, "8080", "HTTP/WebSocket port, 0 for any free port"),
+            new Setting("media.address", Kind.TEXT, "127.0.0.1",
+                    "address of the shared UDP media port, advertised to browsers; not 0.0.0.0"),
+            new Setting("media.port", Kind.INT, "10000", "the one UDP port all participants' media shares"),
+            new Setting("media.publicAddress", Kind.TEXT, "",
+                    "public IP advertised as well, for a server behind a 1:1 NAT forwarding media.port"),
+            new Setting("media.stun", Kind.HOST_PORTS, "",
+                    "STUN servers asked once at start-up for the public IP when media.publicAddress is unset"),
+            new Setting("dtls.certificate", Kind.TEXT, "",
+                    "PEM certificate for DTLS; unset: a fresh ECDSA P-256 certificate each start"),
+            new Setting("dtls.privateKey", Kind.TEXT, "", "PEM PKCS#8 private key of dtls.certificate"),
+            new Setting("clientIceServers", Kind.ICE_SERVERS, "",
+                    "STUN/TURN servers handed to browsers in 'joined' (RTCPeerConnection iceServers)"),
+            new Setting("video.width", Kind.INT, "1280", "width of the composited picture, even, 16 to 3840"),
+            new Setting("video.height", Kind.INT, "720", "height of the composited picture, even, 16 to 2160"),
+            new Setting("video.fps", Kind.INT, "30", "frames per second of the composited picture, 1 to 60"),
+            new Setting("video.layout", Kind.TEXT, "grid",
+                    "grid (everyone the same size) or speaker (the active speaker large)"),
+            new Setting("video.fit", Kind.TEXT, "letterbox",
+                    "letterbox (whole picture, with bars) or crop (fill the tile, edges cut)"),
+            new Setting("video.tiers", Kind.TIERS, "high:1280x720@1500000,medium:640x360@500000,low:320x180@150000",
+                    "encodings sent to participants (bitrate 30000 to 20000000 bits/s), strictly descending bitrate, "
+                            + "none larger than the picture"),
+            new Setting("audio.bitrate", Kind.INT, "32000", "Opus bitrate of each participant's mix, 6000 to 510000"),
+            new Setting("audio.mixedSpeakers", Kind.INT, "3", "how many of the loudest speakers are mixed at once, 1 to 16"),
+            new Setting("rooms.maxParticipants", Kind.INT, "16", "participants per room, 1 to 64"),
+            new Setting("rooms.maxRooms", Kind.INT, "32", "rooms open at once"),
+            new Setting("rooms.emptyRoomGrace", Kind.TEXT, "30s",
+                    "how long an empty room stays open (ms, s, m or h: 500ms, 30s, 2m)"),
+            new Setting("rooms.createOnJoin", Kind.BOOLEAN, "true",
+                    "joining an unknown room creates it; false: only the REST API creates rooms"),
+            new Setting("recording.directory", Kind.TEXT, "recordings", "where recordings are written"),
+            new Setting("auth.enabled", Kind.BOOLEAN, "false",
+                    "require a join token on join and the API key on the REST API"),
+            new Setting("auth.tokenSecret", Kind.TEXT, "",
+                    "HMAC-SHA256 secret of join tokens, at least 32 bytes; required when auth.enabled"),
+            new Setting("auth.apiKey", Kind.TEXT, "",
+                    "REST API key, sent as 'Authorization: Bearer KEY'; required when auth.enabled"));
+
+    private Settings() {
+    }
+
+    static Optional<Setting> byPath(String path) {
+        return ALL.stream().filter(s -> s.path().equals(path)).findFirst();
+    }
+
+    static Optional<Setting> byEnvName(String name) {
+        return ALL.stream().filter(s -> s.envName().equals(name)).findFirst();
+    }
+
+    /** The names directly under a YAML section ("" for the top level), for unknown-key messages. */
+    static Set<String> childrenOf(String section) {
+        String prefix = section.isEmpty() ? "" : section + ".";
+        Set<String> children = new LinkedHashSet<>();
+        for (Setting s : ALL) {
+            if (s.path().startsWith(prefix)) {
+                String rest = s.path().substring(prefix.length());
+                children.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        return children;
+    }
+
+    static String usage() {
+        StringBuilder out = new StringBuilder();
+        out.append("Usage: chorus [--config=FILE.yaml] [--KEY=VALUE ...]\n\n")
+                .append("Each key is taken from, lowest precedence first: its default, the YAML file (--config or\n")
+                .append("CHORUS_CONFIG), the environment variable CHORUS_<KEY>, the flag --KEY. An empty value means\n")
+                .append("none. See docs/configuration.md.\n\n");
+        for (Setting s : ALL) {
+            out.append(String.format("  %s=%s%n      %s%n      env %s, default %s%n", s.flag(), s.kind().form(),
+                    s.meaning(), s.envName(), s.defaultText().isEmpty() ? "none" : s.defaultText()));
+        }
+        return out.toString();
+    }
+}
