@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.JsonFields;
@@ -22,19 +23,25 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * The REST API's routes under {@code /api}: health, room CRUD, layout, and per-participant
- * controls. Pure request-to-response logic; {@link RestApiHandler} does HTTP.
+ * The REST API's routes under {@code /api}: health, join tokens, room CRUD, layout, and
+ * per-participant controls. Pure request-to-response logic; the server's RestApiHandler does HTTP.
  */
 public final class RoomsApi {
+    private static final int DEFAULT_TOKEN_TTL_SECONDS = 3600;
+    private static final int MAX_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
     private final RoomRegistry rooms;
     private final RoomJson json;
     private final ObjectMapper mapper;
+    private final JoinTokens tokens;
     private final Instant startedAt = Instant.now();
 
-    public RoomsApi(RoomRegistry rooms, ObjectMapper mapper) {
+    /** @param tokens mints join tokens when auth is on; null when it is off */
+    public RoomsApi(RoomRegistry rooms, ObjectMapper mapper, JoinTokens tokens) {
         this.rooms = rooms;
         this.mapper = mapper;
         this.json = new RoomJson(mapper);
+        this.tokens = tokens;
     }
 
     /** @param segments the path below {@code /api}, split on '/' */
@@ -52,6 +59,10 @@ public final class RoomsApi {
         if (n == 1 && path.get(0).equals("health")) {
             allow(method, HttpMethod.GET);
             return ApiResponse.ok(health());
+        }
+        if (n == 1 && path.get(0).equals("tokens")) {
+            allow(method, HttpMethod.POST);
+            return ApiResponse.created(mint(object(body)));
         }
         if (n == 0 || !path.get(0).equals("rooms")) {
             throw notFound(path);
@@ -105,6 +116,29 @@ public final class RoomsApi {
         node.put("rooms", rooms.rooms().size());
         node.put("participants", rooms.participants());
         node.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        return node;
+    }
+
+    /** A join token for one room and display name, so an application server never handles the secret. */
+    private ObjectNode mint(JsonNode body) throws ApiException, ProtocolException {
+        if (tokens == null) {
+            throw new ApiException(HttpResponseStatus.CONFLICT, "auth-disabled",
+                    "auth is off (auth.enabled: false): joins need no token");
+        }
+        String room = JsonFields.requiredText(body, "room");
+        if (!ClientMessageParser.isValidRoomId(room)) {
+            throw new ProtocolException(ErrorCode.INVALID_ROOM, "room id must match [A-Za-z0-9_-]{1,64}");
+        }
+        String name = JsonFields.requiredText(body, "name");
+        Integer ttl = JsonFields.optionalInt(body, "ttlSeconds", 1, MAX_TOKEN_TTL_SECONDS);
+        Integer maxBitrate = JsonFields.optionalInt(body, "maxBitrate", 10_000, Integer.MAX_VALUE);
+        Duration lifetime = Duration.ofSeconds(ttl == null ? DEFAULT_TOKEN_TTL_SECONDS : ttl);
+        String token = maxBitrate == null ? tokens.mint(room, name, lifetime)
+                : tokens.mint(room, name, lifetime, maxBitrate);
+        ObjectNode node = mapper.createObjectNode();
+        node.put("token", token);
+        node.put("room", room).put("name", name);
+        node.put("expiresAt", Instant.now().plus(lifetime).getEpochSecond());
         return node;
     }
 

@@ -170,6 +170,7 @@ public final class ConferenceRoom {
         participant.channel().send(services.messages().joined(requestId, new RoomWelcome(id(), participant.id(), list,
                 layoutName, activeSpeaker, services.iceServers(), ConferenceParticipant.tierInfo(participant.tier()))));
         broadcast(services.messages().participantJoined(participant.info()), participant.id());
+        services.metrics().joined();
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
     }
 
@@ -183,6 +184,7 @@ public final class ConferenceRoom {
             mixer.unsubscribe(participant.id());
             mixer.removeParticipant(participant.id());
             broadcast(services.messages().participantLeft(participant.id()), null);
+            services.metrics().left();
             LOG.info("room {}: {} left; {} member(s)", id(), participant.id(), members.size());
             if (members.isEmpty() && !createdByApi && !closed) {
                 long graceMs = settings.emptyRoomGrace().toMillis();

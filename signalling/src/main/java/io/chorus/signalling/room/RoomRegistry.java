@@ -22,6 +22,7 @@ import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The server's conference rooms: created by the API or by a first join, closed by the API or when
@@ -37,15 +38,18 @@ public final class RoomRegistry implements AutoCloseable {
     private final ExecutorService sendPool;
     private final ScheduledExecutorService timers;
     private final Map<String, ConferenceRoom> rooms = new LinkedHashMap<>();
+    private final RoomMetrics metrics;
 
     public RoomRegistry(RoomSettings settings, TransportContext transport, ServerMessages messages,
-            List<IceServerInfo> iceServers) {
+            List<IceServerInfo> iceServers, MeterRegistry meters) {
         this.settings = settings;
+        this.metrics = new RoomMetrics(meters, this);
         int cores = Runtime.getRuntime().availableProcessors();
         this.decodePool = Executors.newFixedThreadPool(cores, daemonThreads("decode"));
         this.sendPool = Executors.newFixedThreadPool(Math.max(2, cores / 2), daemonThreads("downstream"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("room-timer"));
-        this.services = new RoomServices(transport, messages, decodePool, sendPool, timers, List.copyOf(iceServers));
+        this.services = new RoomServices(transport, messages, decodePool, sendPool, timers, List.copyOf(iceServers),
+                metrics);
     }
 
     public RoomSettings settings() {
@@ -100,6 +104,7 @@ public final class RoomRegistry implements AutoCloseable {
         }
         ConferenceRoom room = new ConferenceRoom(spec, byApi, settings, services, this::forget);
         rooms.put(spec.id(), room);
+        metrics.opened(room);
         return room;
     }
 
@@ -107,6 +112,7 @@ public final class RoomRegistry implements AutoCloseable {
         synchronized (rooms) {
             rooms.remove(room.id(), room);
         }
+        metrics.closed(room);
     }
 
     public Optional<ConferenceRoom> room(String id) {

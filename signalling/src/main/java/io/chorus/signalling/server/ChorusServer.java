@@ -1,8 +1,11 @@
 package io.chorus.signalling.server;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -13,14 +16,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.dtls.DtlsCertificate;
 import io.chorus.core.session.TransportContext;
+import io.chorus.mixer.video.FitPolicy;
+import io.chorus.mixer.video.LayoutName;
+import io.chorus.signalling.api.RoomsApi;
+import io.chorus.signalling.auth.ApiKeyCheck;
+import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.config.ChorusConfig;
 import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.metrics.ServerMetrics;
 import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
 import io.chorus.signalling.room.EchoRoom;
 import io.chorus.signalling.room.RoomDirectory;
 import io.chorus.signalling.room.RoomRegistry;
 import io.chorus.signalling.room.RoomSettings;
+import io.chorus.signalling.room.VideoTier;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
 public final class ChorusServer implements AutoCloseable {
@@ -29,12 +40,15 @@ public final class ChorusServer implements AutoCloseable {
     private final TransportContext transport;
     private final EchoRoom echoRoom;
     private final RoomRegistry conferences;
+    private final ServerMetrics metrics;
     private final HttpServer http;
 
-    private ChorusServer(TransportContext transport, EchoRoom echoRoom, RoomRegistry conferences, HttpServer http) {
+    private ChorusServer(TransportContext transport, EchoRoom echoRoom, RoomRegistry conferences,
+            ServerMetrics metrics, HttpServer http) {
         this.transport = transport;
         this.echoRoom = echoRoom;
         this.conferences = conferences;
+        this.metrics = metrics;
         this.http = http;
     }
 
@@ -44,26 +58,57 @@ public final class ChorusServer implements AutoCloseable {
                 ? DtlsCertificate.generate()
                 : DtlsCertificate.load(config.dtls().certificate(), config.dtls().privateKey());
         TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
+        ServerMetrics metrics = new ServerMetrics();
+        RoomRegistry conferences = null;
         try {
             ObjectMapper mapper = new ObjectMapper();
             EchoRoom echo = new EchoRoom(transport, mapper);
             ClientMessageParser parser = new ClientMessageParser(mapper);
             ServerMessages messages = new ServerMessages(mapper);
-            RoomRegistry conferences = new RoomRegistry(RoomSettings.defaults(), transport, messages, List.of());
+            conferences = new RoomRegistry(roomSettings(config), transport, messages, iceServers(config),
+                    metrics.registry());
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
+            ChorusConfig.Auth auth = config.auth();
+            JoinTokens tokens = auth.enabled() ? new JoinTokens(auth.tokenSecretBytes(), Clock.systemUTC()) : null;
+            JoinGate gate = tokens == null ? JoinGate.OPEN
+                    : join -> tokens.verify(join.token(), join.room(), join.name()).maxBitrate();
+            ApiKeyCheck apiKey = auth.enabled() ? new ApiKeyCheck(auth.apiKey()) : null;
+            Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
+            RoomsApi api = new RoomsApi(conferences, mapper, tokens);
             HttpServer http = new HttpServer(new InetSocketAddress(config.http().address(), config.http().port()),
-                    () -> new WebSocketFrameHandler(parser, messages, rooms, JoinGate.OPEN),
-                    () -> new RestApiHandler(conferences, mapper, header -> true));
-            ChorusServer server = new ChorusServer(transport, echo, conferences, http);
+                    () -> new WebSocketFrameHandler(parser, messages, rooms, gate),
+                    () -> new RestApiHandler(api, mapper, apiAccess, metrics));
+            ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, http);
+            LOG.info("auth is {}", auth.enabled() ? "ON: joins need a token, the REST API and /metrics the API key"
+                    : "off: anyone who reaches this port may join any room and use the REST API");
             LOG.info("DTLS certificate fingerprint sha-256 {}", certificate.fingerprintSdp());
             String base = server.httpAddress().getAddress().getHostAddress() + ":" + server.httpAddress().getPort();
             LOG.info("Chorus is up: open http://{}/ to join a room; WebSocket ws://{}/ws; REST http://{}/api/rooms;"
                     + " metrics http://{}/metrics; echo test http://{}/echo.html", base, base, base, base, base);
             return server;
         } catch (Exception e) {
+            if (conferences != null) {
+                conferences.close();
+            }
+            metrics.close();
             transport.close();
             throw e;
         }
+    }
+
+    private static RoomSettings roomSettings(ChorusConfig config) {
+        ChorusConfig.Video video = config.video();
+        ChorusConfig.Rooms limits = config.rooms();
+        return new RoomSettings(video.width(), video.height(), video.fps(), LayoutName.parse(video.layout()),
+                FitPolicy.valueOf(video.fit().toUpperCase(Locale.ROOT)),
+                video.tiers().stream().map(t -> new VideoTier(t.name(), t.width(), t.height(), t.bitrate())).toList(),
+                config.audio().mixedSpeakers(), config.audio().bitrate(), limits.maxParticipants(), limits.maxRooms(),
+                limits.emptyRoomGrace(), limits.createOnJoin());
+    }
+
+    private static List<IceServerInfo> iceServers(ChorusConfig config) {
+        return config.clientIceServers().stream()
+                .map(s -> new IceServerInfo(s.urls(), s.username(), s.credential())).toList();
     }
 
     public InetSocketAddress httpAddress() {
@@ -83,6 +128,7 @@ public final class ChorusServer implements AutoCloseable {
         http.close();
         echoRoom.participants().values().forEach(p -> p.close());
         conferences.close();
+        metrics.close();
         transport.close();
     }
 

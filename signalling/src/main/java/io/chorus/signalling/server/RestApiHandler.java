@@ -17,47 +17,64 @@ import io.chorus.signalling.api.ApiException;
 import io.chorus.signalling.api.ApiResponse;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.protocol.ErrorCode;
-import io.chorus.signalling.room.RoomRegistry;
+import io.chorus.signalling.metrics.ServerMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * HTTP for the REST API: answers requests under {@code /api/} with JSON (errors included) and
- * passes everything else down the pipeline. With auth on, every route but health needs
- * {@code Authorization: Bearer <api key>}.
+ * HTTP for the REST API and the metrics: answers requests under {@code /api/} with JSON (errors
+ * included) and {@code /metrics} in Prometheus text, and passes everything else down the pipeline.
+ * With auth on, every route but health needs {@code Authorization: Bearer <api key>}.
  */
 final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(RestApiHandler.class);
     private static final String PREFIX = "/api/";
+    private static final String METRICS = "/metrics";
 
     private final RoomsApi api;
     private final ObjectMapper mapper;
     private final Predicate<String> authorized;
+    private final ServerMetrics metrics;
 
     /** @param authorized given the Authorization header (or null), whether the caller may use the API */
-    RestApiHandler(RoomRegistry rooms, ObjectMapper mapper,
-            Predicate<String> authorized) {
+    RestApiHandler(RoomsApi api, ObjectMapper mapper, Predicate<String> authorized, ServerMetrics metrics) {
         super(false);
-        this.api = new RoomsApi(rooms, mapper);
+        this.api = api;
         this.mapper = mapper;
         this.authorized = authorized;
+        this.metrics = metrics;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String path = new QueryStringDecoder(request.uri()).path();
-        if (!path.startsWith(PREFIX) && !path.equals("/api")) {
-            ctx.fireChannelRead(request);
-            return;
-        }
         try {
-            respond(ctx, request, handle(request, path));
+            if (path.equals(METRICS)) {
+                scrape(ctx, request);
+            } else if (path.startsWith(PREFIX) || path.equals("/api")) {
+                respond(ctx, request, handle(request, path));
+            } else {
+                ctx.fireChannelRead(request.retain());
+            }
         } finally {
             request.release();
+        }
+    }
+
+    private void scrape(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+            respond(ctx, request, unauthorized());
+        } else if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            respond(ctx, request, error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    request.method() + " is not allowed here"));
+        } else {
+            HttpResponses.send(ctx, request, HttpResponseStatus.OK, metrics.contentType(),
+                    metrics.scrape().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -70,21 +87,27 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             boolean health = segments.size() == 1 && segments.get(0).equals("health");
             if (!health && !authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
-                throw new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
-                        "this API needs 'Authorization: Bearer <api key>'");
+                return unauthorized();
             }
             ApiResponse response = api.handle(request.method(), segments, body(request));
             return new ApiOutcome(response.status(), response.body());
         } catch (ApiException e) {
             LOG.info("{} {}: {} {} ({})", request.method(), path, e.status().code(), e.code(), e.getMessage());
-            ObjectNode error = mapper.createObjectNode().put("code", e.code()).put("message", e.getMessage());
-            return new ApiOutcome(e.status(), error);
+            return error(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} {}: internal error", request.method(), path, e);
-            ObjectNode error = mapper.createObjectNode().put("code", ErrorCode.INTERNAL_ERROR.wire())
-                    .put("message", "internal server error; see server log");
-            return new ApiOutcome(HttpResponseStatus.INTERNAL_SERVER_ERROR, error);
+            return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR.wire(),
+                    "internal server error; see server log");
         }
+    }
+
+    private ApiOutcome unauthorized() {
+        return error(HttpResponseStatus.UNAUTHORIZED, "unauthorized", "this API needs 'Authorization: Bearer <api key>'");
+    }
+
+    private ApiOutcome error(HttpResponseStatus status, String code, String message) {
+        ObjectNode error = mapper.createObjectNode().put("code", code).put("message", message);
+        return new ApiOutcome(status, error);
     }
 
     private JsonNode body(FullHttpRequest request) throws ApiException {
