@@ -24,13 +24,8 @@ final class Ice4jSettings {
         force("ice4j.harvest.use-ipv6", "false");
         force("ice4j.harvest.udp.use-dynamic-ports", "false");
         force("ice4j.software", "");
-        long intervalMs = config.consentInterval().toMillis();
-        long waitMs = 500;
-        long retransmissions = Math.max(1, config.consentTimeout().toMillis() / waitMs);
-        force("ice4j.consent-freshness.interval", intervalMs + " milliseconds");
-        force("ice4j.consent-freshness.original-wait-interval", waitMs + " milliseconds");
-        force("ice4j.consent-freshness.max-wait-interval", waitMs + " milliseconds");
-        force("ice4j.consent-freshness.max-retransmissions", Long.toString(retransmissions));
+        // ice4j paces its keep-alive binding indications by the consent interval.
+        force("ice4j.consent-freshness.interval", config.consentInterval().toMillis() + " milliseconds");
         AbstractUdpListener.USE_PUSH_API = true;
         AbstractUdpListener.BYTES_TO_LEAVE_AT_END_OF_PACKET = TAIL_ROOM;
         applied = true;

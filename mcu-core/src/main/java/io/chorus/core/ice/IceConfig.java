@@ -15,8 +15,9 @@ import java.util.Objects;
  *                      1:1 NAT with the same port forwarded; null when not behind NAT
  * @param stunServers   STUN servers asked once at start-up for the public address; empty by default
  *                      because nothing may call out unless the operator says so
- * @param consentInterval how often consent (RFC 7675) is re-checked on the selected pair
- * @param consentTimeout  how long without a consent response before the transport is declared failed
+ * @param consentInterval how often the server sends a keep-alive on the selected pair
+ * @param consentTimeout  how long the browser may stay silent (no media, RTCP or DTLS at all) before
+ *                        its transport is declared failed
  */
 public record IceConfig(InetAddress bindAddress, int port, InetAddress publicAddress,
         List<InetSocketAddress> stunServers, Duration consentInterval, Duration consentTimeout) {

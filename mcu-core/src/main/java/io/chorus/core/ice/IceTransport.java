@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One participant's ICE agent on the shared UDP port. The server is always ICE-controlled (the
- * browser offers, so it controls) and runs full ICE with consent freshness, so a browser that
- * vanishes without a goodbye is noticed within the configured consent timeout.
+ * browser offers, so it controls) and runs full ICE; after selection it sends keep-alives, and
+ * the session notices a browser that vanishes without a goodbye by its silence.
  */
 public final class IceTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IceTransport.class);
@@ -61,7 +61,11 @@ public final class IceTransport implements AutoCloseable {
         this.agent = new Agent();
         agent.setControlling(false);
         agent.setUseDynamicPorts(false);
-        agent.setPerformConsentFreshness(true);
+        // Liveness is judged by the session from the browser's own traffic (see SecureTransport):
+        // ice4j's consent transactions were seen to time out while the browser was alive and
+        // sending, under load with several agents on the shared port. Binding indications still
+        // keep NAT bindings open.
+        agent.setPerformConsentFreshness(false);
         agent.setTrickling(true);
         agent.addCandidateHarvester(port.harvester());
         agent.addStateChangeListener(this::onAgentStateChange);

@@ -86,6 +86,36 @@ public final class RtpPacket {
         return new RtpPacket(out, 0, FIXED_HEADER_LENGTH + payloadLength, FIXED_HEADER_LENGTH, 0);
     }
 
+    /**
+     * Like {@link #create}, with one RFC 8285 one-byte header extension element ({@code 0xBEDE}
+     * profile, padded to a 32-bit boundary).
+     *
+     * @param extensionId   the negotiated id, 1..14
+     * @param extensionData 1..16 bytes
+     */
+    public static RtpPacket createWithExtension(int payloadType, int sequenceNumber, long timestamp, long ssrc,
+            boolean marker, int extensionId, byte[] extensionData, byte[] payload, int payloadOffset,
+            int payloadLength, int extraTail) {
+        if (extensionId < 1 || extensionId > 14 || extensionData.length < 1 || extensionData.length > 16) {
+            throw new IllegalArgumentException("one-byte header extension needs id 1..14 and 1..16 bytes, got id "
+                    + extensionId + " with " + extensionData.length + " bytes");
+        }
+        int extensionWords = (1 + extensionData.length + 3) / 4;
+        int headerLength = FIXED_HEADER_LENGTH + 4 + extensionWords * 4;
+        byte[] out = new byte[headerLength + payloadLength + extraTail];
+        out[0] = (byte) 0x90;
+        out[1] = (byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F));
+        writeUint16(out, 2, sequenceNumber);
+        writeUint32(out, 4, timestamp);
+        writeUint32(out, 8, ssrc);
+        writeUint16(out, FIXED_HEADER_LENGTH, 0xBEDE);
+        writeUint16(out, FIXED_HEADER_LENGTH + 2, extensionWords);
+        out[FIXED_HEADER_LENGTH + 4] = (byte) ((extensionId << 4) | (extensionData.length - 1));
+        System.arraycopy(extensionData, 0, out, FIXED_HEADER_LENGTH + 5, extensionData.length);
+        System.arraycopy(payload, payloadOffset, out, headerLength, payloadLength);
+        return new RtpPacket(out, 0, headerLength + payloadLength, headerLength, 0);
+    }
+
     public byte[] buffer() {
         return buffer;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.rtp.codec.PayloadFormats;
+import io.chorus.core.sdp.HeaderExtension;
 import io.chorus.core.sdp.LocalMedia;
 import io.chorus.core.sdp.NegotiatedMedia;
 import io.chorus.core.sdp.NegotiatedSession;
@@ -26,7 +27,7 @@ final class MediaSender {
     private static OutboundStream stream(NegotiatedMedia m, LocalMedia media, PacketTransport transport) {
         return new OutboundStream(m.kind(), media.track(m.kind()).ssrc(), m.codec().payloadType(),
                 m.codec().clockRate(), PayloadFormats.packetizer(m.codec().encoding()),
-                m.hasFeedback(RtcpFeedback.NACK), transport);
+                m.hasFeedback(RtcpFeedback.NACK), transport, m.extensionId(HeaderExtension.ABS_SEND_TIME).orElse(-1));
     }
 
     void send(MediaKind kind, EncodedFrame frame) {

@@ -33,11 +33,17 @@ final class OutboundStream {
     private final RetransmissionBuffer retransmissions;
     private final SenderStatistics statistics;
     private final PacketTransport transport;
+    private final int absSendTimeId;
     private final long timestampOffset = RANDOM.nextInt() & 0xFFFF_FFFFL;
     private int nextSequence = RANDOM.nextInt(0x8000);
 
+    /**
+     * @param absSendTimeId the negotiated id of the abs-send-time extension, or -1: with it the
+     *                      browser's receive-side bandwidth estimator (REMB) measures arrival delay
+     *                      against our send times instead of guessing from RTP timestamps
+     */
     OutboundStream(MediaKind kind, long ssrc, int payloadType, int clockRate, Packetizer packetizer,
-            boolean answersNacks, PacketTransport transport) {
+            boolean answersNacks, PacketTransport transport, int absSendTimeId) {
         this.kind = kind;
         this.ssrc = ssrc;
         this.payloadType = payloadType;
@@ -45,6 +51,7 @@ final class OutboundStream {
         this.retransmissions = answersNacks ? new RetransmissionBuffer() : null;
         this.statistics = new SenderStatistics(clockRate);
         this.transport = transport;
+        this.absSendTimeId = absSendTimeId;
     }
 
     MediaKind kind() {
@@ -59,8 +66,12 @@ final class OutboundStream {
         long timestamp = (frame.timestamp() + timestampOffset) & 0xFFFF_FFFFL;
         List<RtpPayload> payloads = packetizer.packetize(frame);
         for (RtpPayload payload : payloads) {
-            RtpPacket packet = RtpPacket.create(payloadType, nextSequence, timestamp, ssrc, payload.marker(),
-                    payload.data(), 0, payload.data().length, SRTP_TAIL_ROOM);
+            RtpPacket packet = absSendTimeId < 0
+                    ? RtpPacket.create(payloadType, nextSequence, timestamp, ssrc, payload.marker(), payload.data(), 0,
+                            payload.data().length, SRTP_TAIL_ROOM)
+                    : RtpPacket.createWithExtension(payloadType, nextSequence, timestamp, ssrc, payload.marker(),
+                            absSendTimeId, absSendTime(System.nanoTime()), payload.data(), 0, payload.data().length,
+                            SRTP_TAIL_ROOM);
             int sent = transport.sendRtp(packet.buffer(), 0, packet.length());
             if (sent > 0 && retransmissions != null) {
                 retransmissions.store(nextSequence, Arrays.copyOf(packet.buffer(), sent), sent, nowNanos / 1_000_000);
@@ -68,6 +79,13 @@ final class OutboundStream {
             statistics.onPacketSent(timestamp, payload.data().length, nowNanos);
             nextSequence = SequenceNumbers.add(nextSequence, 1);
         }
+    }
+
+    /** 24-bit 6.18 fixed-point seconds, wrapping every 64 s; only differences matter to the receiver. */
+    static byte[] absSendTime(long nanos) {
+        long value = (((nanos / 1_000_000_000L) << 18) + ((nanos % 1_000_000_000L) << 18) / 1_000_000_000L)
+                & 0xFF_FFFF;
+        return new byte[] {(byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 
     /** Answers one NACKed sequence number; false if it is no longer (or never was) buffered. */

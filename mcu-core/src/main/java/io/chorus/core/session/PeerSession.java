@@ -229,8 +229,17 @@ public final class PeerSession implements AutoCloseable {
     private void tick() {
         RtcpEngine engine = rtcp;
         if (engine != null && transport.secured()) {
+            long now = System.nanoTime();
+            long silentNanos = now - transport.lastReceivedNanos();
+            if (silentNanos > context.silenceLimit().toNanos()) {
+                // A live browser sends RTCP every second or two and audio every 20 ms (RFC 7675's
+                // consent, judged from traffic): this one has vanished without a goodbye.
+                changeState(SessionState.FAILED, "nothing received from the browser for "
+                        + silentNanos / 1_000_000 + " ms");
+                return;
+            }
             try {
-                engine.tick(System.nanoTime());
+                engine.tick(now);
             } catch (RuntimeException e) {
                 LOG.error("{}: RTCP timer failed", name, e);
             }

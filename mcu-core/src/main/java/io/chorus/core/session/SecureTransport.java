@@ -58,6 +58,7 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
     private volatile DtlsTransport dtls;
     private volatile SrtpContext inbound;
     private SrtpContext outbound;
+    private volatile long lastReceivedNanos = System.nanoTime();
 
     SecureTransport(TransportContext context, String name, Receiver receiver, DropCounters drops) throws IOException {
         this.name = name;
@@ -93,6 +94,11 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
 
     boolean secured() {
         return inbound != null;
+    }
+
+    /** When the browser's last datagram (media, RTCP or DTLS) arrived, on the {@link System#nanoTime} clock. */
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
     }
 
     @Override
@@ -166,6 +172,7 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
     }
 
     private void onDatagram(byte[] buffer, int offset, int length, long receivedNanos) {
+        lastReceivedNanos = receivedNanos;
         switch (PacketClassifier.classify(buffer, offset, length)) {
             case DTLS -> {
                 DtlsTransport transport = dtls;

@@ -1,6 +1,7 @@
 package io.chorus.core.session;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,11 +19,14 @@ public final class TransportContext implements AutoCloseable {
     private final SharedUdpPort port;
     private final DtlsCertificate certificate;
     private final ScheduledExecutorService timers;
+    private final Duration silenceLimit;
 
-    private TransportContext(SharedUdpPort port, DtlsCertificate certificate, ScheduledExecutorService timers) {
+    private TransportContext(SharedUdpPort port, DtlsCertificate certificate, ScheduledExecutorService timers,
+            Duration silenceLimit) {
         this.port = port;
         this.certificate = certificate;
         this.timers = timers;
+        this.silenceLimit = silenceLimit;
     }
 
     public static TransportContext start(IceConfig ice, DtlsCertificate certificate) throws IOException {
@@ -33,7 +37,7 @@ public final class TransportContext implements AutoCloseable {
             return t;
         });
         try {
-            return new TransportContext(SharedUdpPort.open(ice), certificate, timers);
+            return new TransportContext(SharedUdpPort.open(ice), certificate, timers, ice.consentTimeout());
         } catch (IOException | RuntimeException e) {
             timers.shutdownNow();
             throw e;
@@ -46,6 +50,11 @@ public final class TransportContext implements AutoCloseable {
 
     public DtlsCertificate certificate() {
         return certificate;
+    }
+
+    /** How long a connected browser may send nothing at all before its session is declared failed. */
+    Duration silenceLimit() {
+        return silenceLimit;
     }
 
     ScheduledExecutorService timers() {

@@ -71,6 +71,24 @@ class RtpPacketTest {
     }
 
     @Test
+    void createWithExtensionRoundTripsTheElementAndThePayload() throws Exception {
+        byte[] payload = {9, 8, 7};
+        byte[] sendTime = {0x12, 0x34, 0x56};
+        RtpPacket p = RtpPacket.createWithExtension(96, 7, 90000, 42, false, 3, sendTime, payload, 0, 3, 10);
+        assertEquals(12 + 8 + 3, p.length(), "fixed header, 0xBEDE word, one padded word of extension");
+        RtpPacket parsed = RtpPacket.parse(p.buffer(), 0, p.length());
+        assertTrue(parsed.hasExtension());
+        long element = parsed.findExtension(3);
+        assertEquals(3, element & 0xFFFF, "element length");
+        int at = (int) (element >>> 16);
+        assertArrayEquals(sendTime, java.util.Arrays.copyOfRange(parsed.buffer(), at, at + 3));
+        assertEquals(-1, parsed.findExtension(4));
+        assertArrayEquals(payload, parsed.payload());
+        assertThrows(IllegalArgumentException.class,
+                () -> RtpPacket.createWithExtension(96, 7, 0, 42, false, 15, sendTime, payload, 0, 3, 0));
+    }
+
+    @Test
     void paddingIsExcludedFromThePayload() throws Exception {
         byte[] packet = {(byte) 0xA0, 96, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 5, 6, 0, 0, 3};
         RtpPacket p = RtpPacket.parse(packet, 0, packet.length);

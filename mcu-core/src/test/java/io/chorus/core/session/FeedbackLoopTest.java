@@ -48,6 +48,7 @@ class FeedbackLoopTest {
     private static final long BROWSER_VIDEO = 0xABCDEFL;
     private static final int VP8 = 96;
     private static final int VP8_RTX = 97;
+    private static final int ABS_SEND_TIME_ID = 2;
 
     /** What the session handed to SRTP: plain RTP/RTCP, and already-protected resends. */
     private static final class Recorder implements PacketTransport {
@@ -236,6 +237,26 @@ class FeedbackLoopTest {
         assertTrue(report.stream().anyMatch(p -> p instanceof SenderReport sr && sr.senderSsrc() == OUR_AUDIO));
         Sdes sdes = (Sdes) report.stream().filter(p -> p instanceof Sdes).findFirst().orElseThrow();
         assertTrue(sdes.chunks().stream().allMatch(c -> c.cname().equals("chorus-test")));
+    }
+
+    @Test
+    void ourPacketsCarryTheAbsoluteSendTimeTheBrowserOffered() throws Exception {
+        sender.send(MediaKind.VIDEO, new EncodedFrame(Vp8KeyFrames.of(100), 90_000, true, 0, 0));
+        RtpPacket packet = RtpPacket.parse(wire.rtp.get(0), 0, wire.rtp.get(0).length);
+        assertTrue(packet.findExtension(ABS_SEND_TIME_ID) >= 0, "abs-send-time present");
+        assertEquals(3, packet.findExtension(ABS_SEND_TIME_ID) & 0xFFFF);
+    }
+
+    @Test
+    void absoluteSendTimeIsSixPointEighteenSecondsWrappingAt64() {
+        assertArrayEquals(new byte[] {0, 0, 0}, OutboundStream.absSendTime(0));
+        assertArrayEquals(new byte[] {0x04, 0, 0}, OutboundStream.absSendTime(1_000_000_000L), "1 s = 1 << 18");
+        assertArrayEquals(new byte[] {0x02, 0, 0}, OutboundStream.absSendTime(500_000_000L));
+        assertArrayEquals(OutboundStream.absSendTime(1_000_000_000L), OutboundStream.absSendTime(65_000_000_000L),
+                "wraps every 64 s");
+        assertArrayEquals(OutboundStream.absSendTime(3_000_000_000L),
+                OutboundStream.absSendTime(64_000_000_000L * 100_000_000L + 3_000_000_000L),
+                "no overflow far along the nanosecond clock");
     }
 
     @Test

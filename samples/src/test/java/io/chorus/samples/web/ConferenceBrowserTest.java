@@ -44,6 +44,7 @@ class ConferenceBrowserTest {
     private static final int[][] COLOURS = {{210, 40, 40}, {40, 190, 60}, {50, 70, 220}};
     /** Far apart and not harmonics of each other, so each tone has its own FFT bins. */
     private static final int[] TONES = {480, 860, 1340};
+    private static final double AUDIBLE_DBFS = -60;
 
     @TempDir
     static Path work;
@@ -64,7 +65,8 @@ class ConferenceBrowserTest {
             mediaPort = probe.getLocalPort();
         }
         server = ChorusServer.start(ConfigLoader.load(new String[] {"--http.port=0", "--media.port=" + mediaPort,
-                "--video.width=" + CANVAS_WIDTH, "--video.height=" + CANVAS_HEIGHT, "--video.fps=15"}, Map.of()));
+                "--video.width=" + CANVAS_WIDTH, "--video.height=" + CANVAS_HEIGHT, "--video.fps=15",
+                "--video.tiers=medium:640x360@500000,low:320x180@150000"}, Map.of()));
         pageUrl = "http://127.0.0.1:" + server.httpAddress().getPort() + "/";
     }
 
@@ -140,6 +142,11 @@ class ConferenceBrowserTest {
                     assertEquals(CANVAS_HEIGHT, size[1], page.name + " keeps its tier");
                 }
             }
+        } catch (AssertionError | RuntimeException e) {
+            for (ConferencePage page : pages) {
+                LOG.error("page {} log:\n{}", page.name, page.log());
+            }
+            throw e;
         } finally {
             pages.forEach(ConferencePage::close);
         }
@@ -177,17 +184,25 @@ class ConferenceBrowserTest {
                 + complaint + "\npage log:\n" + page.log());
     }
 
+    /**
+     * The others' tones clearly audible (a tone sent at -18 dBFS arrives around -30 in the
+     * analyser), and its own at least 30 dB below the quietest of them: gone from its mix, not
+     * just quieter.
+     */
     private static void assertHearsOthersNotItself(ConferencePage page, int own) throws InterruptedException {
         String complaint = ConferencePage.await(Duration.ofSeconds(15), () -> {
             ConferencePage.ToneLevels t = page.toneLevels(TONES);
+            double quietestOther = Double.MAX_VALUE;
             for (int i = 0; i < TONES.length; i++) {
-                double aboveFloor = t.levels()[i] - t.floor();
-                if (i == own && aboveFloor > 15) {
-                    return "hears its own " + TONES[i] + " Hz tone: " + t;
+                if (i != own) {
+                    if (t.levels()[i] < AUDIBLE_DBFS) {
+                        return "does not hear the " + TONES[i] + " Hz tone: " + t;
+                    }
+                    quietestOther = Math.min(quietestOther, t.levels()[i]);
                 }
-                if (i != own && aboveFloor < 25) {
-                    return "does not hear the " + TONES[i] + " Hz tone: " + t;
-                }
+            }
+            if (t.levels()[own] > quietestOther - 30) {
+                return "hears its own " + TONES[own] + " Hz tone: " + t;
             }
             return null;
         });

@@ -104,6 +104,9 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
             offerAccepted.set(false);
             throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
         }
+        // The answer goes out before the mixer work (opening decoders takes a moment), so the
+        // browser's ICE and DTLS start at once.
+        signalling.answer(services.messages().answer(requestId, answer));
         codec = session.videoEncoding() == null ? null : codecOf(session.videoEncoding());
         VideoCodec downstreamCodec = codec == null ? VideoCodec.VP8 : codec;
         videoOut = new DownstreamSender(id, MediaKind.VIDEO, session, services.sendPool(),
@@ -119,7 +122,6 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         }
         room.mixer().subscribeAudio(id, audioOut);
         LOG.info("{}/{}: media negotiated (video {}); downstream tier {}", room.id(), id, codec, tiers.current());
-        signalling.answer(services.messages().answer(requestId, answer));
     }
 
     private static VideoCodec codecOf(String encoding) {
@@ -232,6 +234,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     @Override
     public void onBandwidthEstimate(long bitsPerSecond) {
+        LOG.debug("{}/{}: REMB {} b/s", room.id(), id, bitsPerSecond);
         VideoTier next = tiers.onEstimate(bitsPerSecond, System.nanoTime() / 1_000_000);
         VideoCodec c = codec;
         if (next == null || c == null || closed.get()) {

@@ -6,16 +6,21 @@ import java.util.List;
  * Chooses one receiver's downstream tier from the bitrate it asked for at join and the bandwidth
  * its browser reports (REMB).
  *
- * <p>Down: once every estimate for {@link #DOWNGRADE_AFTER_MS} stays under the current tier's
- * bitrate (with {@link #HEADROOM}), the receiver moves to the best tier the estimate affords.
+ * <p>Down: a browser's receive-side estimator starts from a low guess and climbs slowly while
+ * nothing is wrong, so a low estimate alone says nothing; it cuts its estimate when it sees
+ * queuing delay grow. So the receiver moves down when the estimate has fallen by
+ * {@link #DROP_RATIO} from its peak (a cut, i.e. congestion) and every estimate for
+ * {@link #DOWNGRADE_AFTER_MS} stays under the current tier's bitrate (with {@link #HEADROOM}); it
+ * goes to the best tier the estimate affords.
  * Up: a receiver-side estimator cannot report more than about what it receives, so a receiver on a
  * lower tier never "sees" room for a higher one. It is moved up on trial after a quiet period
  * instead; a trial that ends in a downgrade within {@link #TRIAL_MS} doubles the next wait (up to
- * {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the first {@link #WARM_UP_MS} are ignored because
- * the browser's estimator starts from a low guess. The join cap is never exceeded.
+ * {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the first {@link #WARM_UP_MS} are ignored. The join
+ * cap is never exceeded.
  */
 final class TierSelector {
     static final double HEADROOM = 0.85;
+    static final double DROP_RATIO = 0.85;
     static final long WARM_UP_MS = 5_000;
     static final long DOWNGRADE_AFTER_MS = 2_000;
     static final long FIRST_UPGRADE_WAIT_MS = 20_000;
@@ -27,6 +32,7 @@ final class TierSelector {
     private int current;
     private long firstEstimateMs = -1;
     private long lowSinceMs = -1;
+    private long peakBps;
     private long lastChangeMs;
     private long upgradeWaitMs = FIRST_UPGRADE_WAIT_MS;
     private boolean onTrial;
@@ -49,11 +55,6 @@ final class TierSelector {
         return tiers.get(current);
     }
 
-    /** The tier a join cap allows: the best whose bitrate fits, else the lowest. */
-    VideoTier ceiling() {
-        return tiers.get(ceiling);
-    }
-
     /** Feeds one estimate; returns the new tier when the receiver should move, else null. */
     synchronized VideoTier onEstimate(long estimateBps, long nowMs) {
         if (firstEstimateMs < 0) {
@@ -62,7 +63,9 @@ final class TierSelector {
         if (nowMs - firstEstimateMs < WARM_UP_MS || estimateBps <= 0) {
             return null;
         }
-        if (estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
+        peakBps = Math.max(peakBps, estimateBps);
+        boolean congested = estimateBps < peakBps * DROP_RATIO;
+        if (congested && estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
             if (lowSinceMs < 0) {
                 lowSinceMs = nowMs;
             }
@@ -90,6 +93,8 @@ final class TierSelector {
         current = index;
         lastChangeMs = nowMs;
         lowSinceMs = -1;
+        // The estimate now follows the new sending rate; congestion is judged afresh from here.
+        peakBps = 0;
         onTrial = trial;
         return tiers.get(index);
     }
