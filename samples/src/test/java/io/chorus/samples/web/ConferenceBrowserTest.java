@@ -186,8 +186,8 @@ class ConferenceBrowserTest {
 
     /**
      * The others' tones clearly audible (a tone sent at -18 dBFS arrives around -30 in the
-     * analyser), and its own at least 30 dB below the quietest of them: gone from its mix, not
-     * just quieter.
+     * analyser), and its own at least 20 dB below the quietest of them (what remains there is
+     * the codec's noise around the other tones).
      */
     private static void assertHearsOthersNotItself(ConferencePage page, int own) throws InterruptedException {
         String complaint = ConferencePage.await(Duration.ofSeconds(15), () -> {
@@ -201,7 +201,7 @@ class ConferenceBrowserTest {
                     quietestOther = Math.min(quietestOther, t.levels()[i]);
                 }
             }
-            if (t.levels()[own] > quietestOther - 30) {
+            if (t.levels()[own] > quietestOther - 20) {
                 return "hears its own " + TONES[own] + " Hz tone: " + t;
             }
             return null;

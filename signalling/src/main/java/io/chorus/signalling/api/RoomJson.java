@@ -75,6 +75,7 @@ final class RoomJson {
         if (m.estimateBps() >= 0) {
             node.put("estimateBps", m.estimateBps());
         }
+        node.put("downstreamDropped", m.downstreamDropped());
         return node;
     }
 

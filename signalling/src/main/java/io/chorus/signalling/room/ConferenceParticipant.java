@@ -38,6 +38,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     private final RoomServices services;
     private final PeerSession session;
     private final TierSelector tiers;
+    private final SendRate downstreamRate = new SendRate();
     private final AtomicBoolean offerAccepted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile MixerParticipant mixerInput;
@@ -234,8 +235,9 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     @Override
     public void onBandwidthEstimate(long bitsPerSecond) {
-        LOG.debug("{}/{}: REMB {} b/s", room.id(), id, bitsPerSecond);
-        VideoTier next = tiers.onEstimate(bitsPerSecond, System.nanoTime() / 1_000_000);
+        long sending = downstreamRate.update(bytesSent(), System.nanoTime());
+        LOG.debug("{}/{}: REMB {} b/s while sending {} b/s", room.id(), id, bitsPerSecond, sending);
+        VideoTier next = tiers.onEstimate(bitsPerSecond, sending, System.nanoTime() / 1_000_000);
         VideoCodec c = codec;
         if (next == null || c == null || closed.get()) {
             return;
@@ -264,8 +266,16 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         }
     }
 
-    long framesSent() {
+    /** Mixed frames dropped because this receiver's transport fell behind. */
+    long downstreamDropped() {
         DownstreamSender v = videoOut;
-        return v == null ? 0 : v.sent();
+        DownstreamSender a = audioOut;
+        return (v == null ? 0 : v.dropped()) + (a == null ? 0 : a.dropped());
+    }
+
+    private long bytesSent() {
+        DownstreamSender v = videoOut;
+        DownstreamSender a = audioOut;
+        return (v == null ? 0 : v.bytesSent()) + (a == null ? 0 : a.bytesSent());
     }
 }

@@ -121,7 +121,8 @@ public final class ConferenceRoom {
         List<MemberView> views = new ArrayList<>(current.size());
         for (ConferenceParticipant p : current) {
             views.add(new MemberView(p.id(), p.name(), p.audioMuted(), p.videoMuted(), p.gainDb(), p.tier(),
-                    p.session().state().wireName(), p.session().rttMillis(), p.session().bandwidthEstimateBps()));
+                    p.session().state().wireName(), p.session().rttMillis(), p.session().bandwidthEstimateBps(),
+                    p.downstreamDropped()));
         }
         return views;
     }

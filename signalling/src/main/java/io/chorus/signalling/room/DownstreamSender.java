@@ -34,7 +34,7 @@ final class DownstreamSender implements MediaSink {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
 
     DownstreamSender(String receiverId, MediaKind kind, PeerSession session, Executor pool, Runnable onDrop) {
         this.receiverId = receiverId;
@@ -69,7 +69,7 @@ final class DownstreamSender implements MediaSink {
                 size.decrementAndGet();
                 try {
                     session.sendFrame(kind, frame);
-                    sent.incrementAndGet();
+                    bytesSent.addAndGet(frame.data().length);
                 } catch (RuntimeException e) {
                     LOG.error("{}: sending {} failed", receiverId, kind, e);
                 }
@@ -77,11 +77,12 @@ final class DownstreamSender implements MediaSink {
         } while (!pending.compareAndSet(seen, 0));
     }
 
-    long sent() {
-        return sent.get();
-    }
-
     long dropped() {
         return dropped.get();
+    }
+
+    /** Payload bytes handed to the transport so far. */
+    long bytesSent() {
+        return bytesSent.get();
     }
 }

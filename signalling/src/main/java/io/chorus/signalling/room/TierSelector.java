@@ -6,17 +6,17 @@ import java.util.List;
  * Chooses one receiver's downstream tier from the bitrate it asked for at join and the bandwidth
  * its browser reports (REMB).
  *
- * <p>Down: a browser's receive-side estimator starts from a low guess and climbs slowly while
- * nothing is wrong, so a low estimate alone says nothing; it cuts its estimate when it sees
- * queuing delay grow. So the receiver moves down when the estimate has fallen by
- * {@link #DROP_RATIO} from its peak (a cut, i.e. congestion) and every estimate for
- * {@link #DOWNGRADE_AFTER_MS} stays under the current tier's bitrate (with {@link #HEADROOM}); it
- * goes to the best tier the estimate affords.
- * Up: a receiver-side estimator cannot report more than about what it receives, so a receiver on a
- * lower tier never "sees" room for a higher one. It is moved up on trial after a quiet period
- * instead; a trial that ends in a downgrade within {@link #TRIAL_MS} doubles the next wait (up to
- * {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the first {@link #WARM_UP_MS} are ignored. The join
- * cap is never exceeded.
+ * <p>Down: a receive-side estimator never reports much more than what it receives (about 1.5
+ * times), and a composite of still pictures may take far less than its tier's bitrate, so an
+ * estimate below the tier's bitrate says nothing by itself. What says "congested" is an estimate
+ * below what the server actually sends this receiver ({@link #DROP_RATIO}): the browser cut its
+ * estimate because queuing delay grew. Once that holds for {@link #DOWNGRADE_AFTER_MS}, the
+ * receiver moves to the best tier the estimate affords (with {@link #HEADROOM}), at least one down.
+ *
+ * <p>Up: for the same reason a receiver on a lower tier never "sees" room for a higher one. It is
+ * moved up on trial after a quiet period instead; a trial that ends in a downgrade within
+ * {@link #TRIAL_MS} doubles the next wait (up to {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the
+ * first {@link #WARM_UP_MS} are ignored. The join cap is never exceeded.
  */
 final class TierSelector {
     static final double HEADROOM = 0.85;
@@ -32,7 +32,6 @@ final class TierSelector {
     private int current;
     private long firstEstimateMs = -1;
     private long lowSinceMs = -1;
-    private long peakBps;
     private long lastChangeMs;
     private long upgradeWaitMs = FIRST_UPGRADE_WAIT_MS;
     private boolean onTrial;
@@ -55,16 +54,19 @@ final class TierSelector {
         return tiers.get(current);
     }
 
-    /** Feeds one estimate; returns the new tier when the receiver should move, else null. */
-    synchronized VideoTier onEstimate(long estimateBps, long nowMs) {
+    /**
+     * Feeds one estimate; returns the new tier when the receiver should move, else null.
+     *
+     * @param sendingBps what the server sent this receiver (audio and video) lately, or -1 if not known yet
+     */
+    synchronized VideoTier onEstimate(long estimateBps, long sendingBps, long nowMs) {
         if (firstEstimateMs < 0) {
             firstEstimateMs = nowMs;
         }
-        if (nowMs - firstEstimateMs < WARM_UP_MS || estimateBps <= 0) {
+        if (nowMs - firstEstimateMs < WARM_UP_MS || estimateBps <= 0 || sendingBps < 0) {
             return null;
         }
-        peakBps = Math.max(peakBps, estimateBps);
-        boolean congested = estimateBps < peakBps * DROP_RATIO;
+        boolean congested = estimateBps < sendingBps * DROP_RATIO;
         if (congested && estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
             if (lowSinceMs < 0) {
                 lowSinceMs = nowMs;
@@ -93,8 +95,6 @@ final class TierSelector {
         current = index;
         lastChangeMs = nowMs;
         lowSinceMs = -1;
-        // The estimate now follows the new sending rate; congestion is judged afresh from here.
-        peakBps = 0;
         onTrial = trial;
         return tiers.get(index);
     }

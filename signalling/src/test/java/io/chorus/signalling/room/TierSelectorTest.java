@@ -24,80 +24,79 @@ class TierSelectorTest {
     }
 
     @Test
-    void aSlowlyRisingEstimateIsRampUpNotCongestion() {
+    void anEstimateBelowTheTierButAboveWhatIsSentIsNotCongestion() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
-        // What Chrome reports here at first: ~34 kb/s climbing by about 1 kb/s per REMB.
+        // Still pictures: the 1.5 Mb/s tier sends 40 kb/s, and the browser estimates ~1.5 times that.
         for (int i = 0; i < 200; i++) {
-            assertNull(selector.onEstimate(34_000 + 1_000L * i, 300L * i), "REMB " + i);
+            assertNull(selector.onEstimate(60_000, 40_000, 300L * i), "REMB " + i);
         }
         assertEquals(HIGH, selector.current());
     }
 
     @Test
-    void aCutEstimateBelowTheTierMovesTheReceiverDownAfterTwoSeconds() {
+    void anEstimateUnderWhatIsSentMovesTheReceiverDownAfterTwoSeconds() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
         long t = 0;
         for (; t < 10_000; t += 500) {
-            assertNull(selector.onEstimate(1_600_000, t));
+            assertNull(selector.onEstimate(1_600_000, 1_200_000, t));
         }
-        // The browser sees queuing and cuts its estimate to 600 kb/s.
-        assertNull(selector.onEstimate(600_000, t));
-        assertNull(selector.onEstimate(600_000, t + 1_000), "not sustained for 2 s yet");
-        assertEquals(MEDIUM, selector.onEstimate(600_000, t + 2_000), "600k * 0.85 affords the 500k tier");
+        // The browser sees queuing and cuts its estimate to 600 kb/s while we send 1.2 Mb/s.
+        assertNull(selector.onEstimate(600_000, 1_200_000, t));
+        assertNull(selector.onEstimate(600_000, 1_200_000, t + 1_000), "not sustained for 2 s yet");
+        assertEquals(MEDIUM, selector.onEstimate(600_000, 1_200_000, t + 2_000), "600k * 0.85 affords 500k");
         assertEquals(MEDIUM, selector.current());
     }
 
     @Test
     void aDeepCutSkipsStraightToTheTierThatFits() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
-        selector.onEstimate(2_000_000, 0);
-        selector.onEstimate(2_000_000, 6_000);
-        selector.onEstimate(160_000, 7_000);
-        assertEquals(LOW, selector.onEstimate(160_000, 9_000));
+        selector.onEstimate(2_000_000, 1_400_000, 0);
+        selector.onEstimate(160_000, 1_400_000, 7_000);
+        assertEquals(LOW, selector.onEstimate(160_000, 1_400_000, 9_000));
     }
 
     @Test
     void aShortDipDoesNotMoveTheReceiver() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
-        selector.onEstimate(1_800_000, 6_000);
-        assertNull(selector.onEstimate(900_000, 7_000));
-        assertNull(selector.onEstimate(1_700_000, 8_000), "recovered");
-        assertNull(selector.onEstimate(900_000, 9_500));
-        assertNull(selector.onEstimate(900_000, 10_500), "the 2 s count restarted at 9.5 s");
+        selector.onEstimate(1_800_000, 1_300_000, 6_000);
+        assertNull(selector.onEstimate(900_000, 1_300_000, 7_000));
+        assertNull(selector.onEstimate(1_700_000, 1_300_000, 8_000), "recovered");
+        assertNull(selector.onEstimate(900_000, 1_300_000, 9_500));
+        assertNull(selector.onEstimate(900_000, 1_300_000, 10_500), "the 2 s count restarted at 9.5 s");
         assertEquals(HIGH, selector.current());
     }
 
     @Test
-    void estimatesDuringWarmUpAreIgnored() {
+    void estimatesDuringWarmUpOrBeforeARateIsKnownAreIgnored() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
-        selector.onEstimate(2_000_000, 0);
-        assertNull(selector.onEstimate(100_000, 2_500));
-        assertNull(selector.onEstimate(100_000, 4_900));
+        selector.onEstimate(2_000_000, 1_000_000, 0);
+        assertNull(selector.onEstimate(100_000, 1_000_000, 2_500));
+        assertNull(selector.onEstimate(100_000, 1_000_000, 4_900));
+        assertNull(selector.onEstimate(100_000, -1, 6_000));
+        assertNull(selector.onEstimate(100_000, -1, 9_000));
         assertEquals(HIGH, selector.current());
     }
 
     @Test
     void aReceiverBelowItsCapIsTriedOneTierUpAndBacksOffWhenTheTrialFails() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
-        selector.onEstimate(1_600_000, 0);
-        selector.onEstimate(1_600_000, 6_000);
-        selector.onEstimate(400_000, 7_000);
-        assertEquals(LOW, selector.onEstimate(400_000, 9_000), "400k * 0.85 = 340k: only the low tier fits");
-        assertNull(selector.onEstimate(200_000, 20_000), "stable on low; waiting");
-        assertEquals(MEDIUM, selector.onEstimate(200_000, 29_000), "trial after 20 s");
-        // The trial fails: the estimate is cut again within 10 s.
-        selector.onEstimate(700_000, 30_000);
-        selector.onEstimate(300_000, 31_000);
-        assertEquals(LOW, selector.onEstimate(300_000, 33_000));
-        assertNull(selector.onEstimate(200_000, 53_500), "the next wait doubled to 40 s");
-        assertEquals(MEDIUM, selector.onEstimate(200_000, 73_000));
+        selector.onEstimate(1_600_000, 1_400_000, 0);
+        selector.onEstimate(400_000, 1_400_000, 7_000);
+        assertEquals(LOW, selector.onEstimate(400_000, 1_400_000, 9_000), "400k * 0.85 = 340k: only low fits");
+        assertNull(selector.onEstimate(200_000, 140_000, 20_000), "stable on low; waiting");
+        assertEquals(MEDIUM, selector.onEstimate(200_000, 140_000, 29_000), "trial after 20 s");
+        // The trial fails: the browser cannot take the 500 kb/s.
+        selector.onEstimate(300_000, 480_000, 31_000);
+        assertEquals(LOW, selector.onEstimate(300_000, 480_000, 33_000));
+        assertNull(selector.onEstimate(200_000, 140_000, 53_500), "the next wait doubled to 40 s");
+        assertEquals(MEDIUM, selector.onEstimate(200_000, 140_000, 73_000));
     }
 
     @Test
     void aCappedReceiverIsNeverMovedAboveItsCap() {
         TierSelector selector = new TierSelector(TIERS, 600_000, 0);
         for (long t = 0; t < 200_000; t += 1_000) {
-            assertNull(selector.onEstimate(5_000_000, t));
+            assertNull(selector.onEstimate(5_000_000, 450_000, t));
         }
         assertEquals(MEDIUM, selector.current());
     }
