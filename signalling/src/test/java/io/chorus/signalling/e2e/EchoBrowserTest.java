@@ -150,10 +150,10 @@ class EchoBrowserTest {
 
     /**
      * A browser that freezes without a goodbye (SIGSTOP: no DTLS close_notify, no WebSocket close)
-     * stops answering consent checks; the server must notice and release the transport in 30 s.
+     * falls silent; the server must notice and release the transport in 30 s.
      */
     @Test
-    void aVanishedBrowserIsDetectedByConsentFreshness() throws Exception {
+    void aVanishedBrowserIsDetectedByItsSilence() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(media, work)) {
             chromium.driver.get(echoUrl("?name=vanishing"));
             awaitStats(chromium, Duration.ofSeconds(40), s -> map(s.get("video")) != null
