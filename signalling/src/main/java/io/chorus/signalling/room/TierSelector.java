@@ -7,11 +7,13 @@ import java.util.List;
  * its browser reports (REMB).
  *
  * <p>Down: a receive-side estimator never reports much more than what it receives (about 1.5
- * times), and a composite of still pictures may take far less than its tier's bitrate, so an
- * estimate below the tier's bitrate says nothing by itself. What says "congested" is an estimate
- * below what the server actually sends this receiver ({@link #DROP_RATIO}): the browser cut its
- * estimate because queuing delay grew. Once that holds for {@link #DOWNGRADE_AFTER_MS}, the
- * receiver moves to the best tier the estimate affords (with {@link #HEADROOM}), at least one down.
+ * times) and climbs only slowly after the sending rate jumps (a key frame, a new layout), while a
+ * composite of still pictures may take far less than its tier's bitrate; so an estimate below the
+ * tier, or below what is being sent, says nothing by itself. The estimator lowers its estimate
+ * only when it sees queuing delay grow, so "congested" is: the estimate was cut below
+ * {@link #DROP_RATIO} of its peak, and it is under what the server actually sends this receiver.
+ * Once that holds for {@link #DOWNGRADE_AFTER_MS}, the receiver moves to the best tier the
+ * estimate affords (with {@link #HEADROOM}), at least one down.
  *
  * <p>Up: for the same reason a receiver on a lower tier never "sees" room for a higher one. It is
  * moved up on trial after a quiet period instead; a trial that ends in a downgrade within
@@ -32,6 +34,7 @@ final class TierSelector {
     private int current;
     private long firstEstimateMs = -1;
     private long lowSinceMs = -1;
+    private long peakBps;
     private long lastChangeMs;
     private long upgradeWaitMs = FIRST_UPGRADE_WAIT_MS;
     private boolean onTrial;
@@ -66,7 +69,8 @@ final class TierSelector {
         if (nowMs - firstEstimateMs < WARM_UP_MS || estimateBps <= 0 || sendingBps < 0) {
             return null;
         }
-        boolean congested = estimateBps < sendingBps * DROP_RATIO;
+        peakBps = Math.max(peakBps, estimateBps);
+        boolean congested = estimateBps < peakBps * DROP_RATIO && estimateBps < sendingBps * DROP_RATIO;
         if (congested && estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
             if (lowSinceMs < 0) {
                 lowSinceMs = nowMs;
@@ -95,6 +99,8 @@ final class TierSelector {
         current = index;
         lastChangeMs = nowMs;
         lowSinceMs = -1;
+        // The estimate now follows the new sending rate; cuts are judged afresh from here.
+        peakBps = 0;
         onTrial = trial;
         return tiers.get(index);
     }

@@ -34,7 +34,17 @@ class TierSelectorTest {
     }
 
     @Test
-    void anEstimateUnderWhatIsSentMovesTheReceiverDownAfterTwoSeconds() {
+    void anEstimateLaggingARisingSendRateIsNotCongestion() {
+        TierSelector selector = new TierSelector(TIERS, null, 0);
+        // A new layout makes the encoder send 300 kb/s; the estimate climbs slowly from 50 kb/s.
+        for (int i = 0; i < 100; i++) {
+            assertNull(selector.onEstimate(50_000 + 2_000L * i, 300_000, 6_000 + 300L * i), "REMB " + i);
+        }
+        assertEquals(HIGH, selector.current());
+    }
+
+    @Test
+    void anEstimateCutUnderWhatIsSentMovesTheReceiverDownAfterTwoSeconds() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
         long t = 0;
         for (; t < 10_000; t += 500) {
@@ -51,6 +61,7 @@ class TierSelectorTest {
     void aDeepCutSkipsStraightToTheTierThatFits() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
         selector.onEstimate(2_000_000, 1_400_000, 0);
+        selector.onEstimate(2_000_000, 1_400_000, 6_000);
         selector.onEstimate(160_000, 1_400_000, 7_000);
         assertEquals(LOW, selector.onEstimate(160_000, 1_400_000, 9_000));
     }
@@ -81,11 +92,13 @@ class TierSelectorTest {
     void aReceiverBelowItsCapIsTriedOneTierUpAndBacksOffWhenTheTrialFails() {
         TierSelector selector = new TierSelector(TIERS, null, 0);
         selector.onEstimate(1_600_000, 1_400_000, 0);
+        selector.onEstimate(1_600_000, 1_400_000, 6_000);
         selector.onEstimate(400_000, 1_400_000, 7_000);
         assertEquals(LOW, selector.onEstimate(400_000, 1_400_000, 9_000), "400k * 0.85 = 340k: only low fits");
         assertNull(selector.onEstimate(200_000, 140_000, 20_000), "stable on low; waiting");
         assertEquals(MEDIUM, selector.onEstimate(200_000, 140_000, 29_000), "trial after 20 s");
-        // The trial fails: the browser cannot take the 500 kb/s.
+        // The trial fails: the browser cannot take the 500 kb/s and cuts its estimate.
+        selector.onEstimate(520_000, 480_000, 30_000);
         selector.onEstimate(300_000, 480_000, 31_000);
         assertEquals(LOW, selector.onEstimate(300_000, 480_000, 33_000));
         assertNull(selector.onEstimate(200_000, 140_000, 53_500), "the next wait doubled to 40 s");
