@@ -56,7 +56,7 @@ class IceTransportTest {
     }
 
     @Test
-    void aClientConnectsExchangesDataAndAVanishedClientIsDetectedByConsent() throws Exception {
+    void aClientConnectsAndExchangesData() throws Exception {
         IceConfig config = shortConsent(freePort());
         BlockingQueue<IceState> serverStates = new LinkedBlockingQueue<>();
         BlockingQueue<String> atServer = new LinkedBlockingQueue<>();
@@ -75,12 +75,8 @@ class IceTransportTest {
             assertEquals("hello", atServer.poll(5, TimeUnit.SECONDS));
             server.send("world".getBytes(), 0, 5);
             assertEquals("world", atClient.poll(5, TimeUnit.SECONDS));
-
-            long vanished = System.nanoTime();
+            // A client that vanishes is noticed by the session from its silence (PeerSession), not here.
             client.close();
-            assertEquals(IceState.FAILED, serverStates.poll(20, TimeUnit.SECONDS), "consent must expire");
-            long detectedMs = (System.nanoTime() - vanished) / 1_000_000;
-            assertTrue(detectedMs < 10_000, "detected after " + detectedMs + " ms");
         }
     }
 

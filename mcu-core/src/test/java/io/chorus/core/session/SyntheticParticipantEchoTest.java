@@ -62,6 +62,7 @@ class SyntheticParticipantEchoTest {
         BlockingQueue<String> serverCandidates = new LinkedBlockingQueue<>();
         CompletableFuture<SrtpContext[]> clientKeys = new CompletableFuture<>();
         CompletableFuture<SessionState> serverConnected = new CompletableFuture<>();
+        CompletableFuture<String> serverFailed = new CompletableFuture<>();
         SrtpContext[] keys = new SrtpContext[2];
 
         try (TransportContext context = TransportContext.start(ice, DtlsCertificate.generate())) {
@@ -71,6 +72,8 @@ class SyntheticParticipantEchoTest {
                 public void onStateChange(SessionState state, String detail) {
                     if (state == SessionState.CONNECTED) {
                         serverConnected.complete(state);
+                    } else if (state == SessionState.FAILED) {
+                        serverFailed.complete(detail);
                     }
                 }
 
@@ -179,6 +182,14 @@ class SyntheticParticipantEchoTest {
                 }
                 assertArrayEquals(frame, reassembled, "the frame survives depacketizing and re-packetizing");
                 assertTrue(RtpPacket.parse(back.get(2), 0, back.get(2).length).marker());
+
+                // The participant now falls silent (its ICE agent alone keeps answering): after the
+                // 3 s limit the session gives it up.
+                long silentSince = System.nanoTime();
+                String why = serverFailed.get(8, TimeUnit.SECONDS);
+                long afterMs = (System.nanoTime() - silentSince) / 1_000_000;
+                assertTrue(why.startsWith("nothing received from the browser"), why);
+                assertTrue(afterMs >= 2_000 && afterMs < 6_000, "declared failed after " + afterMs + " ms");
             } finally {
                 if (dtls[0] != null) {
                     dtls[0].close();
