@@ -210,10 +210,21 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         }
     }
 
-    /** Where recordings are written; relative paths are against the working directory. */
-    public record Recording(Path directory) {
+    /**
+     * Where recordings are written (relative paths are against the working directory), and whether
+     * every room is recorded from its first join ({@code autoStart}: none, webm, mkv or mp4), with
+     * each participant's own media as well ({@code participants}).
+     */
+    public record Recording(Path directory, String autoStart, boolean participants) {
+        public static final Set<String> AUTO_START = Set.of("none", "webm", "mkv", "mp4");
+
         public Recording {
             required(directory, "recording.directory");
+            required(autoStart, "recording.autoStart");
+            if (!AUTO_START.contains(autoStart)) {
+                throw new IllegalArgumentException("recording.autoStart must be one of none, webm, mkv, mp4, got '"
+                        + autoStart + "'");
+            }
         }
     }
 

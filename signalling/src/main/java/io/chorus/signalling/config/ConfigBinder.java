@@ -48,7 +48,8 @@ final class ConfigBinder {
                 new ChorusConfig.Audio(integer("audio.bitrate"), integer("audio.mixedSpeakers")),
                 new ChorusConfig.Rooms(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
                         duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin")),
-                new ChorusConfig.Recording(path("recording.directory")),
+                new ChorusConfig.Recording(path("recording.directory"), text("recording.autoStart"),
+                        bool("recording.participants")),
                 new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey")));
     }
 

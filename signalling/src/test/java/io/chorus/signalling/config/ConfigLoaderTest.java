@@ -57,7 +57,7 @@ class ConfigLoaderTest {
                 new ChorusConfig.Tier("low", 320, 180, 150000))), c.video());
         assertEquals(new ChorusConfig.Audio(32000, 3), c.audio());
         assertEquals(new ChorusConfig.Rooms(16, 32, Duration.ofSeconds(30), true), c.rooms());
-        assertEquals(new ChorusConfig.Recording(Path.of("recordings")), c.recording());
+        assertEquals(new ChorusConfig.Recording(Path.of("recordings"), "none", false), c.recording());
         assertEquals(new ChorusConfig.Auth(false, null, null), c.auth());
     }
 
@@ -125,6 +125,8 @@ class ConfigLoaderTest {
                 key("rooms.emptyRoomGrace", "500ms", c -> c.rooms().emptyRoomGrace(), Duration.ofMillis(500)),
                 key("rooms.createOnJoin", "false", c -> c.rooms().createOnJoin(), false),
                 key("recording.directory", "/var/lib/chorus", c -> c.recording().directory(), Path.of("/var/lib/chorus")),
+                key("recording.autoStart", "mp4", c -> c.recording().autoStart(), "mp4"),
+                key("recording.participants", "true", c -> c.recording().participants(), true),
                 key("auth.enabled", "true", c -> c.auth().enabled(), true, "--auth.tokenSecret=" + SECRET,
                         "--auth.apiKey=k"),
                 key("auth.tokenSecret", SECRET, c -> c.auth().tokenSecret(), SECRET),
@@ -228,6 +230,8 @@ class ConfigLoaderTest {
                         "video.layout must be one of [grid, speaker], got 'mosaic'"),
                 Arguments.of(new String[] {"--video.fit=stretch"},
                         "video.fit must be one of [crop, letterbox], got 'stretch'"),
+                Arguments.of(new String[] {"--recording.autoStart=avi"},
+                        "recording.autoStart must be one of none, webm, mkv, mp4, got 'avi'"),
                 Arguments.of(new String[] {"--video.tiers=640x360@500000,320x180@500000"},
                         "video.tiers must be in strictly descending bitrate, but tier 'medium' (500000) follows "
                                 + "'high' (500000)"),
