@@ -70,7 +70,7 @@ public final class RoomRecording {
         this.format = format;
         this.onState = onState;
         String stem = file.getFileName().toString();
-        this.id = "recording:" + stem.substring(0, stem.lastIndexOf('.'));
+        this.id = "recording:" + (stem.lastIndexOf('.') > 0 ? stem.substring(0, stem.lastIndexOf('.')) : stem);
         RoomMixerConfig room = mixer.config();
         this.aac = format.aacAudio() ? new OpusToAac(options.aacBitrateBps()) : null;
         try {
