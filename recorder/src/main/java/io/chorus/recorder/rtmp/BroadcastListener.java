@@ -1,0 +1,11 @@
+package io.chorus.recorder.rtmp;
+
+/**
+ * Told of every state change of a broadcast, in order, on the broadcast's worker thread (or on the
+ * thread calling {@code stop()}). It should return quickly: while it runs, no media is sent.
+ */
+@FunctionalInterface
+public interface BroadcastListener {
+
+    void onStatus(BroadcastStatus status);
+}
