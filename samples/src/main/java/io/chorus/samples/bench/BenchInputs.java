@@ -10,13 +10,13 @@ import java.util.List;
  * The benchmark's inputs: distinct 640x360 30 fps VP8 + Opus WebM files made once with the
  * system's ffmpeg, so our mixer and the FFmpeg command line read exactly the same streams.
  */
-final class BenchInputs {
-    static final int SECONDS = 20;
+public final class BenchInputs {
+    public static final int SECONDS = 20;
 
     private BenchInputs() {
     }
 
-    static List<Path> ensure(Path dir, int count) throws IOException, InterruptedException {
+    public static List<Path> ensure(Path dir, int count) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {

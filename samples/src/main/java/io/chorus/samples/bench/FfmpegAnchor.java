@@ -11,12 +11,12 @@ import java.util.List;
  * cell, xstack them onto the canvas, mix the audio, and encode VP8 and Opus at the mixer's settings.
  * Its CPU time is read with bash's {@code times}, which reports the finished child's user and system time.
  */
-final class FfmpegAnchor {
+public final class FfmpegAnchor {
 
     private FfmpegAnchor() {
     }
 
-    static String command(List<Path> inputs, int width, int height, Path output) {
+    public static String command(List<Path> inputs, int width, int height, Path output) {
         int n = inputs.size();
         int columns = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + columns - 1) / columns;
@@ -54,7 +54,7 @@ final class FfmpegAnchor {
     }
 
     /** Runs the command and returns its user + system CPU seconds. */
-    static double cpuSeconds(String command) throws IOException, InterruptedException {
+    public static double cpuSeconds(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("bash", "-c", command + " && times").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -1,0 +1,180 @@
+package io.chorus.samples.load;
+
+import io.chorus.samples.bench.BenchInputs;
+import io.chorus.samples.bench.FfmpegAnchor;
+import java.awt.Color;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-to-end benchmark behind samples/bench/load-bench.sh: starts the server as its own process,
+ * runs one room each of N = 2, 4, 9, 16, then more and more 4-person rooms at once until the server
+ * no longer keeps real time, times the FFmpeg command line doing the same media work per N, and
+ * writes the load section of docs/benchmarks.md, a plot and the raw results as JSON.
+ * <p>Arguments: docs/benchmarks.md, the plot's PNG, the FFmpeg input directory, the JSON file.
+ */
+public final class LoadBenchmark {
+    private static final int HTTP_PORT = 18080;
+    private static final int MEDIA_PORT = 18000;
+    private static final int SECONDS = 10;
+    private static final int WARMUP = 4;
+    private static final int[] ROOM_SIZES = {2, 4, 9, 16};
+    private static final int CAPACITY_ROOM_SIZE = 4;
+    private static final int MAX_CAPACITY_ROOMS = 8;
+    private static final String START = "<!-- load-benchmark:start -->";
+    private static final String END = "<!-- load-benchmark:end -->";
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: LoadBenchmark docs/benchmarks.md plot.png inputs-dir out.json");
+        }
+        Path doc = Path.of(args[0]);
+        Path png = Path.of(args[1]);
+        Path inputs = Path.of(args[2]);
+        Path json = Path.of(args[3]);
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        List<LoadResult> sizes = new ArrayList<>();
+        List<LoadResult> capacity = new ArrayList<>();
+        Process server = startServer(json.resolveSibling("load-bench-server.log"));
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + HTTP_PORT);
+            awaitHealthy(uri);
+            for (int n : ROOM_SIZES) {
+                sizes.add(run(uri, server.pid(), 1, n, "size" + n));
+                System.out.print(LoadReport.table(List.of(sizes.get(sizes.size() - 1))));
+            }
+            for (int rooms = 1; rooms <= MAX_CAPACITY_ROOMS; rooms++) {
+                LoadResult r = run(uri, server.pid(), rooms, CAPACITY_ROOM_SIZE, "cap" + rooms);
+                capacity.add(r);
+                System.out.print(LoadReport.table(List.of(r)));
+                if (!r.realTime()) {
+                    break;
+                }
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        Map<Integer, Double> ffmpeg = new LinkedHashMap<>();
+        Map<Integer, String> commands = new LinkedHashMap<>();
+        List<Path> files = BenchInputs.ensure(inputs, ROOM_SIZES[ROOM_SIZES.length - 1]);
+        for (int n : ROOM_SIZES) {
+            String cmd = FfmpegAnchor.command(files.subList(0, n), 1280, 720, inputs.resolve("load-anchor-" + n + ".webm"));
+            commands.put(n, cmd);
+            ffmpeg.put(n, FfmpegAnchor.cpuSeconds(cmd) / BenchInputs.SECONDS);
+        }
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        List<LoadResult> all = new ArrayList<>(sizes);
+        all.addAll(capacity);
+        LoadReport.writeJson(all, json);
+        LoadPlot.write("Chorus server vs FFmpeg CLI, one room", List.of(
+                new LoadPlot.Series("Chorus server process (real protocol, loopback)", new Color(200, 60, 40),
+                        sizes.stream().map(r -> new double[] {r.participantsPerRoom(), r.serverCpuCores()}).toList()),
+                new LoadPlot.Series("FFmpeg CLI, same decode + composite + encode", new Color(40, 90, 200),
+                        ffmpeg.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList())), png);
+        String section = section(sizes, capacity, ffmpeg, commands.get(4), loadBefore, loadAfter, doc, png);
+        writeSection(doc, section);
+        System.out.println(section);
+    }
+
+    private static LoadResult run(URI uri, long pid, int rooms, int n, String prefix)
+            throws IOException, InterruptedException {
+        return new LoadRun(new LoadSettings(uri, rooms, n, SECONDS, WARMUP, 640, 360, 30, 400_000, false, pid,
+                prefix)).run();
+    }
+
+    private static Process startServer(Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Dice4j.harvest.mapping.aws.enabled=false", "-cp",
+                System.getProperty("java.class.path"), "io.chorus.signalling.server.ChorusServer",
+                "--http.port=" + HTTP_PORT, "--media.port=" + MEDIA_PORT, "--rooms.emptyRoomGrace=500ms")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitHealthy(URI uri) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/api/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the server did not answer /api/health within 60 s");
+    }
+
+    private static String section(List<LoadResult> sizes, List<LoadResult> capacity, Map<Integer, Double> ffmpeg,
+            String ffmpegCommand, String loadBefore, String loadAfter, Path doc, Path png) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder s = new StringBuilder();
+        s.append(START).append('\n');
+        s.append("## End to end: synthetic participants over the real protocol, measured ").append(LocalDate.now())
+                .append("\n\n");
+        s.append(String.format(Locale.ROOT, "Server started as its own process (default canvas 1280x720 at 30 fps, "
+                + "tiers high/medium/low; every participant receives `high`); the load client in a second JVM on the "
+                + "same %d cores: each participant sends pre-encoded 640x360 VP8 at 30 fps (~400 kb/s, looped every "
+                + "%d s) and a 32 kb/s Opus tone over WebSocket + ICE + DTLS-SRTP on loopback. %d s warm-up, then "
+                + "%d s measured. Load average (1/5/15 min) before the run: `%s`, after: `%s` (other work shares this "
+                + "machine).%n%n", cores, LoadSettings.LOOP_SECONDS, WARMUP, SECONDS, loadBefore, loadAfter));
+        s.append("### One room of N\n\n").append(LoadReport.table(sizes)).append('\n');
+        s.append("| N | Chorus server CPU | FFmpeg CLI CPU | ratio |\n|---|---|---|---|\n");
+        for (LoadResult r : sizes) {
+            double f = ffmpeg.get(r.participantsPerRoom());
+            s.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.2f |%n", r.participantsPerRoom(),
+                    r.serverCpuCores(), f, r.serverCpuCores() / f));
+        }
+        s.append("\n![CPU per media second against N](").append(doc.getParent().relativize(png)).append(")\n\n");
+        s.append("### Capacity: 4-person rooms at once, until the server no longer keeps real time\n\n")
+                .append(LoadReport.table(capacity)).append('\n');
+        int sustained = capacity.stream().filter(LoadResult::realTime).mapToInt(LoadResult::participants).max()
+                .orElse(0);
+        s.append(String.format(Locale.ROOT, "Real time means tick overruns <= %.0f%% of ticks and every receiver at "
+                + ">= %.0f fps. Largest load kept in real time: %d participants on %d cores (%.1f participants per "
+                + "core, with the load client on the same cores).%n%n", LoadResult.MAX_OVERRUN_SHARE * 100,
+                LoadResult.MIN_FPS, sustained, cores, (double) sustained / cores));
+        s.append("Latency is read by the first participant of each room only (`--decode=first`): all receivers of "
+                + "a tier get the same encoded stream, so one decoder sees every member's counter; the others count "
+                + "frames, bytes and sequence gaps without decoding. The clients' own CPU is the `clients CPU` "
+                + "column.\n\n");
+        s.append("Commands: `samples/bench/load-bench.sh` (this section); one run by hand: `java -cp ... "
+                + "io.chorus.samples.load.LoadClient --server=http://127.0.0.1:8080 --rooms=1 --participants=4 "
+                + "--seconds=20 --decode=first --server-pid=PID --json=out.json`. The FFmpeg anchor for N=4:\n\n```\n")
+                .append(ffmpegCommand).append("\n```\n");
+        s.append(END).append('\n');
+        return s.toString();
+    }
+
+    private static void writeSection(Path doc, String section) throws IOException {
+        String text = Files.readString(doc);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        String updated;
+        if (start >= 0 && end > start) {
+            updated = text.substring(0, start) + section + text.substring(end + END.length()).replaceFirst("^\n", "");
+        } else {
+            updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
+        }
+        Files.writeString(doc, updated);
+    }
+}

@@ -1,0 +1,53 @@
+package io.chorus.samples.load;
+
+import java.net.URI;
+
+/**
+ * One load run: {@code rooms} rooms of {@code participants} synthetic participants each, sending
+ * {@code width}x{@code height} VP8 at {@code fps} and {@code bitrateBps}, measured for {@code seconds}
+ * after {@code warmupSeconds}.
+ *
+ * @param serverPid  the server's process id for its CPU and memory, or 0 when not known (not measured)
+ * @param decodeAll  every participant decodes the composite; otherwise only the first of each room
+ *                   does (all receivers of a tier get the same stream, so one reader per room sees
+ *                   every member's counter, and the clients cost far less CPU)
+ * @param roomPrefix room ids are {@code prefix-0}, {@code prefix-1} ...
+ */
+record LoadSettings(URI server, int rooms, int participants, int seconds, int warmupSeconds, int width, int height,
+        int fps, int bitrateBps, boolean decodeAll, long serverPid, String roomPrefix) {
+    /** The clip loops every 3 s: longer than any latency worth measuring, short enough to encode quickly. */
+    static final int LOOP_SECONDS = 3;
+
+    LoadSettings {
+        positive(rooms, "rooms");
+        positive(participants, "participants");
+        positive(seconds, "seconds");
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("warmup seconds must not be negative: " + warmupSeconds);
+        }
+        if (width < 2 * FrameCounter.CELLS * 4 || width % 2 != 0 || height < 16 || height % 2 != 0) {
+            throw new IllegalArgumentException("width and height must be even, width at least "
+                    + 2 * FrameCounter.CELLS * 4 + " and height at least 16: " + width + "x" + height);
+        }
+        if (fps < 1 || fps > 60) {
+            throw new IllegalArgumentException("fps must be 1..60: " + fps);
+        }
+        if (!roomPrefix.matches("[A-Za-z0-9_-]{1,50}")) {
+            throw new IllegalArgumentException("room prefix must be 1-50 of [A-Za-z0-9_-]: " + roomPrefix);
+        }
+    }
+
+    private static void positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1: " + value);
+        }
+    }
+
+    String room(int index) {
+        return roomPrefix + "-" + index;
+    }
+
+    URI webSocket() {
+        return URI.create(server.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/ws");
+    }
+}

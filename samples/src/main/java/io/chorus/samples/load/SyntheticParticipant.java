@@ -1,0 +1,291 @@
+package io.chorus.samples.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chorus.core.MalformedPacketException;
+import io.chorus.core.dtls.CertificateFingerprint;
+import io.chorus.core.dtls.DtlsCertificate;
+import io.chorus.core.dtls.DtlsHandshakeResult;
+import io.chorus.core.dtls.DtlsRole;
+import io.chorus.core.dtls.DtlsTransport;
+import io.chorus.core.dtls.DtlsTransportListener;
+import io.chorus.core.ice.IceClientTransport;
+import io.chorus.core.ice.IceState;
+import io.chorus.core.ice.LocalCandidate;
+import io.chorus.core.net.PacketClassifier;
+import io.chorus.core.net.PacketKind;
+import io.chorus.core.rtp.RtpPacket;
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.rtp.codec.RtpPayload;
+import io.chorus.core.rtp.codec.opus.OpusPacketizer;
+import io.chorus.core.rtp.codec.vp8.Vp8Packetizer;
+import io.chorus.core.sdp.IceCandidate;
+import io.chorus.core.sdp.SdpException;
+import io.chorus.core.srtp.SrtpContext;
+import io.chorus.core.srtp.SrtpException;
+import io.chorus.mixer.audio.AudioFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A browser stand-in: joins a room over the WebSocket protocol, offers audio and video like Chrome,
+ * runs ICE (controlling) and DTLS (client) against the server over loopback, then sends its clip
+ * through SRTP when the pacer says so and hands what comes back to its {@link MixReceiver}.
+ */
+final class SyntheticParticipant implements AutoCloseable {
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MTU = 1200;
+    /** Room SRTP needs at the end of a packet for its authentication tag. */
+    private static final int SRTP_TAIL = 32;
+
+    private final String name;
+    private final MediaClip clip;
+    private final SignallingClient signalling;
+    private final IceClientTransport ice;
+    private final DtlsCertificate certificate = DtlsCertificate.generate("load");
+    private final CompletableFuture<SrtpContext[]> srtp = new CompletableFuture<>();
+    private final long audioSsrc;
+    private final long videoSsrc;
+    private final Vp8Packetizer vp8 = new Vp8Packetizer(MTU);
+    private final OpusPacketizer opus = new OpusPacketizer();
+    private final SendLog sends;
+    private final Samples latenciesMs = new Samples();
+    private final AtomicLong undecryptable = new AtomicLong();
+    private volatile MixReceiver receiver;
+    private volatile DtlsTransport dtls;
+    private volatile SrtpContext protect;
+    private volatile SrtpContext unprotect;
+    private String participantId;
+    private int videoSeq;
+    private int audioSeq;
+    private final long videoTimestampBase;
+    private final long audioTimestampBase;
+
+    private SyntheticParticipant(String name, MediaClip clip, SignallingClient signalling) throws IOException {
+        this.name = name;
+        this.clip = clip;
+        this.signalling = signalling;
+        this.sends = new SendLog(clip.loopFrames());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        this.audioSsrc = random.nextLong(1, 1L << 32);
+        // Below 2^32 - 1, so that the RTX stream can take the next SSRC.
+        this.videoSsrc = random.nextLong(1, (1L << 32) - 1);
+        this.videoTimestampBase = random.nextLong(1L << 32);
+        this.audioTimestampBase = random.nextLong(1L << 32);
+        this.videoSeq = random.nextInt(1 << 16);
+        this.audioSeq = random.nextInt(1 << 16);
+        this.ice = new IceClientTransport(name, InetAddress.getLoopbackAddress(), this::onPacket, this::onIceState);
+    }
+
+    /**
+     * Joins {@code room} and completes ICE and DTLS. Once this returns, the participant is a member
+     * of the roster and must be paced.
+     *
+     * @param decode whether this participant decodes the composite and reads the roster's counters
+     */
+    static SyntheticParticipant join(HttpClient http, URI ws, String room, String name, MediaClip clip, Roster roster,
+            boolean decode) throws IOException, InterruptedException {
+        SignallingClient signalling = SignallingClient.connect(http, ws);
+        SyntheticParticipant p = null;
+        try {
+            p = new SyntheticParticipant(name, clip, signalling);
+            p.setUp(room, roster, decode);
+            return p;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (p != null) {
+                p.close();
+            } else {
+                signalling.close();
+            }
+            throw e;
+        }
+    }
+
+    private void setUp(String room, Roster roster, boolean decode) throws IOException, InterruptedException {
+        signalling.send(SignallingClient.message("join").put("room", room).put("name", name));
+        JsonNode joined = signalling.await("joined", SETUP_TIMEOUT);
+        participantId = joined.path("participant").asText();
+        roster.add(new Roster.Member(participantId, sends, latenciesMs));
+        receiver = new MixReceiver(decode ? new CompositeReader(roster, clip.width(), clip.height()) : null);
+
+        String offer = OfferSdp.build(ice.localUfrag(), ice.localPassword(), certificate.fingerprintSdp(), audioSsrc,
+                videoSsrc, videoSsrc + 1, name);
+        signalling.send(SignallingClient.message("offer").put("sdp", offer));
+        String answer = signalling.await("answer", SETUP_TIMEOUT).path("sdp").asText();
+        dtls = new DtlsTransport(name, DtlsRole.CLIENT, certificate,
+                CertificateFingerprint.parse("sha-256", attribute(answer, "a=fingerprint:sha-256 ")),
+                this::sendDtls, new KeyListener());
+        List<LocalCandidate> serverCandidates = serverCandidates();
+        LocalCandidate own = ice.localCandidate();
+        String ownLine = new IceCandidate(own.foundation(), own.component(), "udp", own.priority(), own.address(),
+                own.port(), own.type(), null, 0, java.util.Map.of()).toCandidateString();
+        signalling.send(SignallingClient.message("candidate").put("candidate", ownLine).put("sdpMid", "0")
+                .put("sdpMLineIndex", 0));
+        signalling.send(SignallingClient.message("candidate").putNull("candidate"));
+        ice.connect(attribute(answer, "a=ice-ufrag:"), attribute(answer, "a=ice-pwd:"), serverCandidates);
+        SrtpContext[] keys;
+        try {
+            keys = srtp.get(SETUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException(name + ": no DTLS-SRTP keys: " + e.getMessage(), e);
+        }
+        protect = keys[0];
+        unprotect = keys[1];
+    }
+
+    /** The server trickles its candidates after the answer and ends them with a null candidate. */
+    private List<LocalCandidate> serverCandidates() throws IOException, InterruptedException {
+        List<LocalCandidate> candidates = new ArrayList<>();
+        long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode message = signalling.next(deadline);
+            if (!"candidate".equals(message.path("type").asText())) {
+                continue;
+            }
+            JsonNode line = message.path("candidate");
+            if (line.isNull() || line.asText().isEmpty()) {
+                if (candidates.isEmpty()) {
+                    throw new IOException(name + ": the server ended its candidates without sending one");
+                }
+                return candidates;
+            }
+            try {
+                IceCandidate c = IceCandidate.parse(line.asText());
+                candidates.add(new LocalCandidate(c.foundation(), c.component(), c.priority(), c.address(), c.port(),
+                        c.type(), c.relatedAddress(), c.relatedPort()));
+            } catch (SdpException e) {
+                throw new IOException(name + ": bad server candidate " + line.asText() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String attribute(String sdp, String prefix) throws IOException {
+        return Arrays.stream(sdp.split("\r\n")).filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length()))
+                .orElseThrow(() -> new IOException("the answer has no " + prefix.trim()));
+    }
+
+    private void sendDtls(byte[] b, int o, int l) {
+        try {
+            ice.send(b, o, l);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void onIceState(IceState state, String detail) {
+        if (state == IceState.CONNECTED) {
+            dtls.start();
+        } else if (state == IceState.FAILED) {
+            srtp.completeExceptionally(new IOException("ICE failed: " + detail));
+        }
+    }
+
+    private void onPacket(byte[] b, int o, int l, long receivedNanos) {
+        PacketKind kind = PacketClassifier.classify(b, o, l);
+        if (kind == PacketKind.DTLS) {
+            dtls.receive(b, o, l);
+        } else if (kind == PacketKind.RTP && unprotect != null) {
+            try {
+                int n = unprotect.unprotectRtp(b, o, l);
+                receiver.packet(RtpPacket.parse(b, o, n), receivedNanos);
+            } catch (SrtpException | MalformedPacketException e) {
+                undecryptable.incrementAndGet();
+            }
+        }
+    }
+
+    /** Sends frame {@code sequence} of the clip (looped); called by the pacer only. */
+    void sendVideo(long sequence) throws IOException {
+        int index = (int) (sequence % clip.loopFrames());
+        long timestamp = (videoTimestampBase + sequence * 90_000 / clip.fps()) & 0xFFFF_FFFFL;
+        EncodedFrame frame = new EncodedFrame(clip.video().get(index), timestamp, index == 0, clip.width(),
+                clip.height());
+        sends.sent(sequence, System.nanoTime());
+        for (RtpPayload payload : vp8.packetize(frame)) {
+            send(RtpPacket.create(OfferSdp.VP8, videoSeq, timestamp, videoSsrc, payload.marker(), payload.data(), 0,
+                    payload.data().length, SRTP_TAIL));
+            videoSeq = (videoSeq + 1) & 0xFFFF;
+        }
+    }
+
+    /** Sends 20 ms packet {@code sequence} of the tone (looped); called by the pacer only. */
+    void sendAudio(long sequence) throws IOException {
+        byte[] data = clip.audio().get((int) (sequence % clip.audio().size()));
+        long timestamp = (audioTimestampBase + sequence * AudioFormat.SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
+        for (RtpPayload payload : opus.packetize(EncodedFrame.audio(data, timestamp))) {
+            send(RtpPacket.create(OfferSdp.OPUS, audioSeq, timestamp, audioSsrc, payload.marker(), payload.data(), 0,
+                    payload.data().length, SRTP_TAIL));
+            audioSeq = (audioSeq + 1) & 0xFFFF;
+        }
+    }
+
+    private void send(RtpPacket packet) throws IOException {
+        try {
+            int n = protect.protectRtp(packet.buffer(), 0, packet.length());
+            ice.send(packet.buffer(), 0, n);
+        } catch (SrtpException e) {
+            throw new IOException(name + ": SRTP protect failed: " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    MixReceiver receiver() {
+        return receiver;
+    }
+
+    Samples latenciesMs() {
+        return latenciesMs;
+    }
+
+    long undecryptablePackets() {
+        return undecryptable.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            signalling.send(SignallingClient.message("leave"));
+        } catch (IOException e) {
+            // Leaving is a courtesy: closing the socket removes the participant as well.
+        }
+        signalling.close();
+        if (dtls != null) {
+            dtls.close();
+        }
+        ice.close();
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private final class KeyListener implements DtlsTransportListener {
+        @Override
+        public void onHandshakeComplete(DtlsHandshakeResult result) {
+            srtp.complete(new SrtpContext[] {result.srtpKeys().newProtectContext(),
+                result.srtpKeys().newUnprotectContext()});
+        }
+
+        @Override
+        public void onHandshakeFailed(String reason) {
+            srtp.completeExceptionally(new IOException("DTLS handshake failed: " + reason));
+        }
+
+        @Override
+        public void onClosed(String reason) {
+        }
+    }
+}

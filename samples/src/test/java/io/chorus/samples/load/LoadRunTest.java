@@ -1,0 +1,38 @@
+package io.chorus.samples.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chorus.signalling.config.ConfigLoader;
+import io.chorus.signalling.server.ChorusServer;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Two synthetic participants against a real server in this JVM, over loopback. */
+class LoadRunTest {
+
+    @Test
+    void twoParticipantsReceiveTheCompositeAndMeasureTheMixersLatency() throws Exception {
+        int mediaPort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            mediaPort = probe.getLocalPort();
+        }
+        try (ChorusServer server = ChorusServer.start(ConfigLoader.load(new String[] {"--http.port=0",
+            "--media.port=" + mediaPort, "--video.width=320", "--video.height=180", "--video.fps=15",
+            "--video.tiers=low:320x180@150000"}, Map.of()))) {
+            URI uri = URI.create("http://127.0.0.1:" + server.httpAddress().getPort());
+            LoadResult result = new LoadRun(new LoadSettings(uri, 1, 2, 5, 3, 320, 180, 15, 200_000, true, 0,
+                    "loadtest")).run();
+
+            assertEquals("320x180", result.resolution());
+            assertEquals(2, result.decodingReceivers());
+            assertTrue(result.fpsMin() > 5, "each receives the composite: " + result);
+            assertTrue(result.latencySamples() > 10, "counters were read: " + result);
+            assertTrue(result.latencyP50Ms() > 0 && result.latencyP95Ms() < 1000, "latency: " + result);
+            assertEquals(0, result.sendFailures());
+        }
+    }
+}
