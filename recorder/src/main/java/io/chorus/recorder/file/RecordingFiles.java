@@ -52,4 +52,28 @@ final class RecordingFiles {
     private static String describe(IOException e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
+
+    /** The file's size, 0 when it is gone or not a regular file (a device). */
+    static long size(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Removes a reserved file nothing was written to, so a recording that never started leaves no litter. */
+    static void deleteIfEmpty(Path file) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            // Best effort: an empty file is harmless.
+        }
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

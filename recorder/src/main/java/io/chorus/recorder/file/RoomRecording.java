@@ -7,8 +7,6 @@ import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
 import io.chorus.recorder.sink.SinkQueue;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -124,7 +122,7 @@ public final class RoomRecording {
             LOG.info("room {}: recording {} to {}", mixer.roomId(), format, file);
             return recording;
         } catch (RuntimeException e) {
-            deleteIfEmpty(file);
+            RecordingFiles.deleteIfEmpty(file);
             throw e;
         }
     }
@@ -169,7 +167,7 @@ public final class RoomRecording {
         if (state.phase() == RecordingState.Phase.RECORDING) {
             finish();
         }
-        result = new RecordingResult(file, durationMs(), size(file), state);
+        result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state);
         LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped)", mixer.roomId(), file, state,
                 result.durationMs(), result.bytes(), dropped());
         return result;
@@ -188,12 +186,12 @@ public final class RoomRecording {
                     : RecordingState.failed("nothing recorded: no video key frame arrived before stop");
             muxer.close();
         } catch (RuntimeException e) {
-            end = RecordingState.failed(message(e));
+            end = RecordingState.failed(RecordingFiles.message(e));
         } finally {
             closeNative();
         }
         if (end.phase() == RecordingState.Phase.FAILED && !muxer.started()) {
-            deleteIfEmpty(file);
+            RecordingFiles.deleteIfEmpty(file);
         }
         changeState(end);
     }
@@ -247,10 +245,10 @@ public final class RoomRecording {
 
     /** Sink worker: the handler threw; the queue refuses further frames. */
     private void failed(Throwable error) {
-        LOG.warn("room {}: recording {} failed: {}", mixer.roomId(), file, message(error));
+        LOG.warn("room {}: recording {} failed: {}", mixer.roomId(), file, RecordingFiles.message(error));
         mixer.unsubscribe(id);
         closeNative();
-        changeState(RecordingState.failed(message(error)));
+        changeState(RecordingState.failed(RecordingFiles.message(error)));
     }
 
     private void closeNative() {
@@ -270,28 +268,6 @@ public final class RoomRecording {
             onState.accept(next);
         } catch (RuntimeException e) {
             LOG.warn("recording state listener failed on {}", next, e);
-        }
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void deleteIfEmpty(Path file) {
-        try {
-            if (Files.isRegularFile(file) && Files.size(file) == 0) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            LOG.debug("could not remove empty recording file {}: {}", file, e.getMessage());
         }
     }
 }
