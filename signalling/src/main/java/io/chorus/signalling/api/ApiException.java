@@ -37,6 +37,8 @@ public final class ApiException extends Exception {
         switch (code) {
             case ROOM_NOT_FOUND:
             case PARTICIPANT_NOT_FOUND:
+            case RECORDING_NOT_FOUND:
+            case BROADCAST_NOT_FOUND:
                 return HttpResponseStatus.NOT_FOUND;
             case ROOM_EXISTS:
             case ROOM_FULL:
@@ -52,6 +54,7 @@ public final class ApiException extends Exception {
             case TOKEN_MISMATCH:
                 return HttpResponseStatus.UNAUTHORIZED;
             case INTERNAL_ERROR:
+            case RECORDING_FAILED:
                 return HttpResponseStatus.INTERNAL_SERVER_ERROR;
             default:
                 return HttpResponseStatus.BAD_REQUEST;

@@ -1,6 +1,7 @@
 package io.chorus.signalling.api;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +9,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.recorder.file.RecordingResult;
+import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.protocol.ServerMessages.BroadcastInfo;
+import io.chorus.signalling.protocol.ServerMessages.RecordingInfo;
 import io.chorus.mixer.video.CustomLayout;
 import io.chorus.mixer.video.Layout;
 import io.chorus.mixer.video.Region;
 import io.chorus.signalling.room.ConferenceRoom;
 import io.chorus.signalling.room.MemberView;
+import io.chorus.signalling.room.RoomRecorders;
 import io.chorus.signalling.room.VideoTier;
 
 /** The API's JSON views of rooms and members. */
@@ -59,8 +65,35 @@ final class RoomJson {
         mixer.put("audioTicks", stats.audioTicks()).put("videoTicks", stats.videoTicks())
                 .put("audioOverruns", stats.audioOverruns()).put("videoOverruns", stats.videoOverruns())
                 .put("failedTicks", stats.failedTicks()).put("tilesShown", stats.tilesShown());
-        node.putArray("recordings");
-        node.putArray("broadcasts");
+        ArrayNode recordings = node.putArray("recordings");
+        room.recordings().forEach(r -> ServerMessages.recording(recordings.addObject(), r));
+        ArrayNode broadcasts = node.putArray("broadcasts");
+        room.broadcasts().forEach(b -> ServerMessages.broadcast(broadcasts.addObject(), b));
+        return node;
+    }
+
+    ObjectNode recording(RecordingInfo recording) {
+        return ServerMessages.recording(mapper.createObjectNode(), recording);
+    }
+
+    ObjectNode broadcast(BroadcastInfo broadcast) {
+        return ServerMessages.broadcast(mapper.createObjectNode(), broadcast);
+    }
+
+    /** What a stopped recording left behind (and its participants' files); {@code error} when one failed. */
+    ObjectNode stoppedRecording(String id, RoomRecorders.StoppedRecording stopped) {
+        ObjectNode node = result(mapper.createObjectNode().put("id", id), stopped.room());
+        ArrayNode participants = node.putArray("participants");
+        stopped.participants().forEach(p -> result(participants.addObject(), p));
+        return node;
+    }
+
+    private static ObjectNode result(ObjectNode node, RecordingResult result) {
+        node.put("file", result.file().getFileName().toString()).put("durationMs", result.durationMs())
+                .put("bytes", result.bytes()).put("state", result.state().phase().name().toLowerCase(Locale.ROOT));
+        if (result.state().message() != null) {
+            node.put("error", result.state().message());
+        }
         return node;
     }
 

@@ -95,6 +95,12 @@ public final class RoomsApi {
             }
             return ApiResponse.ok(json.layout(mapper.createObjectNode(), room.layoutName(), room.layout()));
         }
+        if (n >= 3 && n <= 4 && path.get(2).equals("recordings")) {
+            return recordings(method, room, n == 4 ? path.get(3) : null, body);
+        }
+        if (n >= 3 && n <= 4 && path.get(2).equals("broadcasts")) {
+            return broadcasts(method, room, n == 4 ? path.get(3) : null, body);
+        }
         if (n == 4 && path.get(2).equals("participants")) {
             allow(method, HttpMethod.PUT);
             JsonNode request = object(body);
@@ -108,6 +114,32 @@ public final class RoomsApi {
             return ApiResponse.ok(json.member(room.updateMember(path.get(3), gain, audioMuted, videoMuted)));
         }
         throw notFound(path);
+    }
+
+    /** POST starts one (201), DELETE {id} finishes its file and says what it holds. */
+    private ApiResponse recordings(HttpMethod method, ConferenceRoom room, String id, JsonNode body)
+            throws ApiException, ProtocolException {
+        if (id == null) {
+            allow(method, HttpMethod.POST);
+            JsonNode request = object(body);
+            Boolean participants = JsonFields.optionalBoolean(request, "participants");
+            return ApiResponse.created(json.recording(room.startRecording(JsonFields.requiredText(request, "format"),
+                    Boolean.TRUE.equals(participants))));
+        }
+        allow(method, HttpMethod.DELETE);
+        return ApiResponse.ok(json.stoppedRecording(id, room.stopRecording(id)));
+    }
+
+    /** POST starts pushing to {@code url} (201), DELETE {id} stops it. */
+    private ApiResponse broadcasts(HttpMethod method, ConferenceRoom room, String id, JsonNode body)
+            throws ApiException, ProtocolException {
+        if (id == null) {
+            allow(method, HttpMethod.POST);
+            return ApiResponse.created(json.broadcast(room.startBroadcast(JsonFields.requiredText(object(body),
+                    "url"))));
+        }
+        allow(method, HttpMethod.DELETE);
+        return ApiResponse.ok(json.broadcast(room.stopBroadcast(id)));
     }
 
     private ObjectNode health() {

@@ -22,7 +22,16 @@ public final class ServerMessages {
 
     /** Everything a client learns about the room when it joins. */
     public record RoomWelcome(String room, String participant, List<ParticipantInfo> participants, String layout,
-            String activeSpeaker, List<IceServerInfo> iceServers, TierInfo tier) {
+            String activeSpeaker, List<IceServerInfo> iceServers, TierInfo tier, List<RecordingInfo> recordings,
+            List<BroadcastInfo> broadcasts) {
+    }
+
+    /** A room recording as members and the API see it; {@code error} is null unless it failed. */
+    public record RecordingInfo(String id, String format, String file, String state, long durationMs, String error) {
+    }
+
+    /** A broadcast as members and the API see it: {@code url} has its stream key masked. */
+    public record BroadcastInfo(String id, String url, String state, String detail, int failures) {
     }
 
     /** The quality tier of a receiver's downstream video. */
@@ -61,9 +70,44 @@ public final class ServerMessages {
         if (welcome.tier() != null) {
             tier(node.putObject("tier"), welcome.tier());
         }
-        node.putArray("recordings");
-        node.putArray("broadcasts");
+        ArrayNode recordings = node.putArray("recordings");
+        welcome.recordings().forEach(r -> recording(recordings.addObject(), r));
+        ArrayNode broadcasts = node.putArray("broadcasts");
+        welcome.broadcasts().forEach(b -> broadcast(broadcasts.addObject(), b));
         return node.toString();
+    }
+
+    /** A recording started, finished or failed. */
+    public String recording(RecordingInfo recording) {
+        ObjectNode node = base("recording", null);
+        recording(node.putObject("recording"), recording);
+        return node.toString();
+    }
+
+    /** A broadcast changed state (connecting, live, reconnecting, stopped, failed). */
+    public String broadcast(BroadcastInfo broadcast) {
+        ObjectNode node = base("broadcast", null);
+        broadcast(node.putObject("broadcast"), broadcast);
+        return node.toString();
+    }
+
+    /** The JSON of a recording, shared by the protocol and the REST API. */
+    public static ObjectNode recording(ObjectNode node, RecordingInfo r) {
+        node.put("id", r.id()).put("format", r.format()).put("file", r.file()).put("state", r.state())
+                .put("durationMs", r.durationMs());
+        if (r.error() != null) {
+            node.put("error", r.error());
+        }
+        return node;
+    }
+
+    /** The JSON of a broadcast, shared by the protocol and the REST API. */
+    public static ObjectNode broadcast(ObjectNode node, BroadcastInfo b) {
+        node.put("id", b.id()).put("url", b.url()).put("state", b.state()).put("failures", b.failures());
+        if (!b.detail().isEmpty()) {
+            node.put(b.state().equals("reconnecting") || b.state().equals("failed") ? "error" : "detail", b.detail());
+        }
+        return node;
     }
 
     public String participantJoined(ParticipantInfo participant) {

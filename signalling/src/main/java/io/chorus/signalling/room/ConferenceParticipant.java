@@ -71,6 +71,16 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         return name;
     }
 
+    /** Whether the offer was taken and the mixer receives this member's media. */
+    boolean mediaFlowing() {
+        return mixerInput != null;
+    }
+
+    /** The member's video codec, or null for audio only (or before its offer). */
+    VideoCodec videoCodec() {
+        return codec;
+    }
+
     ParticipantInfo info() {
         return new ParticipantInfo(id, name, audioMuted, videoMuted);
     }
@@ -122,6 +132,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
             room.mixer().subscribeVideo(id, tiers.current().profile(downstreamCodec), videoOut);
         }
         room.mixer().subscribeAudio(id, audioOut);
+        room.mediaStarted(this);
         LOG.info("{}/{}: media negotiated (video {}); downstream tier {}", room.id(), id, codec, tiers.current());
     }
 
@@ -213,11 +224,13 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         if (input == null) {
             return;
         }
+        long now = System.nanoTime();
         if (kind == MediaKind.VIDEO) {
             input.pushVideo(frame);
         } else {
-            input.pushAudio(frame, -1, System.nanoTime());
+            input.pushAudio(frame, -1, now);
         }
+        room.memberFrame(id, kind == MediaKind.VIDEO, frame, now);
     }
 
     @Override

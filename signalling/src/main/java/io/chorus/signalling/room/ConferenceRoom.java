@@ -22,7 +22,11 @@ import io.chorus.mixer.room.RoomMixerStats;
 import io.chorus.mixer.video.Layout;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.mixer.codec.VideoCodec;
+import io.chorus.signalling.protocol.ServerMessages.BroadcastInfo;
 import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
+import io.chorus.signalling.protocol.ServerMessages.RecordingInfo;
 import io.chorus.signalling.protocol.ServerMessages.RoomWelcome;
 
 /**
@@ -39,6 +43,7 @@ public final class ConferenceRoom {
     private final RoomSettings settings;
     private final List<VideoTier> tiers;
     private final RoomMixer mixer;
+    private final RoomRecorders recorders;
     private final Consumer<ConferenceRoom> onClosed;
     private final Instant createdAt = Instant.now();
     private final AtomicLong nextParticipant = new AtomicLong(1);
@@ -49,6 +54,7 @@ public final class ConferenceRoom {
     private volatile String activeSpeaker;
     private ScheduledFuture<?> emptyTimer;
     private boolean closed;
+    private boolean autoRecordStarted;
 
     ConferenceRoom(RoomSpec spec, boolean createdByApi, RoomSettings settings, RoomServices services,
             Consumer<ConferenceRoom> onClosed) {
@@ -61,6 +67,12 @@ public final class ConferenceRoom {
         this.layoutName = spec.layoutName();
         this.mixer = new RoomMixer(spec.id(), settings.mixerConfig(spec.width(), spec.height(), spec.fps(),
                 spec.layout()), services.decodePool(), new Events());
+        VideoTier top = tiers.get(0);
+        this.recorders = new RoomRecorders(spec.id(), mixer, settings.recordingDirectory(),
+                top.width() == spec.width() && top.height() == spec.height() ? top.bitrateBps() : 0,
+                recording -> broadcast(services.messages().recording(recording), null),
+                broadcast -> broadcast(services.messages().broadcast(broadcast), null),
+                this::requestKeyFrameFrom);
         LOG.info("room {} opened ({}x{} at {} fps, layout {}, tiers {}){}", spec.id(), spec.width(), spec.height(),
                 spec.fps(), layoutName, tiers, createdByApi ? " by the API" : " by a join");
     }
@@ -169,10 +181,79 @@ public final class ConferenceRoom {
         published = List.copyOf(members.values());
         List<ParticipantInfo> list = published.stream().map(ConferenceParticipant::info).toList();
         participant.channel().send(services.messages().joined(requestId, new RoomWelcome(id(), participant.id(), list,
-                layoutName, activeSpeaker, services.iceServers(), ConferenceParticipant.tierInfo(participant.tier()))));
+                layoutName, activeSpeaker, services.iceServers(), ConferenceParticipant.tierInfo(participant.tier()),
+                recorders.recordings(), recorders.broadcasts())));
         broadcast(services.messages().participantJoined(participant.info()), participant.id());
         services.metrics().joined();
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
+        if (settings.autoRecord() != null && !autoRecordStarted) {
+            autoRecordStarted = true;
+            services.timers().execute(this::startAutoRecording);
+        }
+    }
+
+    /** Off the joining thread: opening the file and its encoders takes a moment. */
+    private void startAutoRecording() {
+        try {
+            startRecording(settings.autoRecord(), settings.autoRecordParticipants());
+        } catch (ProtocolException e) {
+            LOG.error("room {}: automatic {} recording could not start: {}", id(), settings.autoRecord(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Starts recording the room's composite and full mix, and with {@code participants} each
+     * member's own media too; members hear a {@code recording} event.
+     */
+    public RecordingInfo startRecording(String format, boolean participants) throws ProtocolException {
+        Map<String, VideoCodec> flowing = new LinkedHashMap<>();
+        for (ConferenceParticipant p : published) {
+            if (p.mediaFlowing()) {
+                flowing.put(p.id(), p.videoCodec());
+            }
+        }
+        return recorders.startRecording(RoomRecorders.format(format), participants, flowing);
+    }
+
+    /** Finishes a recording's files; members hear a {@code recording} event. */
+    public RoomRecorders.StoppedRecording stopRecording(String recordingId) throws ProtocolException {
+        return recorders.stopRecording(recordingId);
+    }
+
+    /** A member's media started flowing into the mixer. */
+    void mediaStarted(ConferenceParticipant participant) {
+        recorders.participantStarted(participant.id(), participant.videoCodec());
+    }
+
+    /** One frame a member sent (receive thread). */
+    void memberFrame(String participantId, boolean video, EncodedFrame frame, long nowNanos) {
+        recorders.participantFrame(participantId, video, frame, nowNanos);
+    }
+
+    private void requestKeyFrameFrom(String participantId) {
+        for (ConferenceParticipant p : published) {
+            if (p.id().equals(participantId)) {
+                p.requestKeyFrameFromBrowser();
+            }
+        }
+    }
+
+    /** Starts pushing the room to an RTMP(S) URL; members hear each {@code broadcast} state. */
+    public BroadcastInfo startBroadcast(String url) throws ProtocolException {
+        return recorders.startBroadcast(url);
+    }
+
+    public BroadcastInfo stopBroadcast(String broadcastId) throws ProtocolException {
+        return recorders.stopBroadcast(broadcastId);
+    }
+
+    public List<RecordingInfo> recordings() {
+        return recorders.recordings();
+    }
+
+    public List<BroadcastInfo> broadcasts() {
+        return recorders.broadcasts();
     }
 
     /** Called by a member's close: out of the mixer, the others hear {@code participant-left}. */
@@ -184,6 +265,7 @@ public final class ConferenceRoom {
             published = List.copyOf(members.values());
             mixer.unsubscribe(participant.id());
             mixer.removeParticipant(participant.id());
+            recorders.participantLeft(participant.id());
             broadcast(services.messages().participantLeft(participant.id()), null);
             services.metrics().left();
             LOG.info("room {}: {} left; {} member(s)", id(), participant.id(), members.size());
@@ -272,6 +354,7 @@ public final class ConferenceRoom {
             p.close();
             p.channel().close();
         }
+        recorders.stopAll();
         mixer.close();
         onClosed.accept(this);
         LOG.info("room {} closed ({})", id(), reason);

@@ -46,7 +46,7 @@ public final class EchoRoom {
         }
         participants.put(id, participant);
         channel.send(messages.joined(requestId, new RoomWelcome(RoomDirectory.ECHO_ROOM, id,
-                List.of(new ParticipantInfo(id, name, false, false)), null, null, List.of(), null)));
+                List.of(new ParticipantInfo(id, name, false, false)), null, null, List.of(), null, List.of(), List.of())));
         return participant;
     }
 

@@ -1,5 +1,6 @@
 package io.chorus.signalling.room;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,16 +14,20 @@ import io.chorus.mixer.video.LayoutName;
  * What every conference room on this server starts from, and the server's limits. A room created
  * through the API may override canvas and layout.
  *
- * @param tiers best first, strictly descending bitrate, none larger than the canvas
+ * @param tiers              best first, strictly descending bitrate, none larger than the canvas
+ * @param recordingDirectory where recordings are written
+ * @param autoRecord         the format every room is recorded in from its first join, or null for none
+ * @param autoRecordParticipants whether that automatic recording also records each participant
  */
 public record RoomSettings(int width, int height, int fps, LayoutName layout, FitPolicy fit, List<VideoTier> tiers,
         int mixedSpeakers, int audioBitrateBps, int maxParticipants, int maxRooms, Duration emptyRoomGrace,
-        boolean createOnJoin) {
+        boolean createOnJoin, Path recordingDirectory, String autoRecord, boolean autoRecordParticipants) {
 
     public RoomSettings {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(emptyRoomGrace, "emptyRoomGrace");
+        Objects.requireNonNull(recordingDirectory, "recordingDirectory");
         tiers = List.copyOf(tiers);
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("at least one video tier is needed");
@@ -42,25 +47,6 @@ public record RoomSettings(int width, int height, int fps, LayoutName layout, Fi
         }
         new RoomMixerConfig(width, height, fps, RoomMixerConfig.defaults().background(), layout.layout(), fit,
                 mixedSpeakers, audioBitrateBps);
-    }
-
-    /** 1280x720 at 30 fps, grid, three tiers (720p 1.5 Mb/s, 360p 500 kb/s, 180p 150 kb/s), 16 per room. */
-    public static RoomSettings defaults() {
-        return new RoomSettings(1280, 720, 30, LayoutName.GRID, FitPolicy.LETTERBOX,
-                List.of(new VideoTier("high", 1280, 720, 1_500_000), new VideoTier("medium", 640, 360, 500_000),
-                        new VideoTier("low", 320, 180, 150_000)),
-                RoomMixerConfig.DEFAULT_MIXED_SPEAKERS, RoomMixerConfig.DEFAULT_AUDIO_BITRATE, 16, 32,
-                Duration.ofSeconds(30), true);
-    }
-
-    public RoomSettings withEmptyRoomGrace(Duration grace) {
-        return new RoomSettings(width, height, fps, layout, fit, tiers, mixedSpeakers, audioBitrateBps,
-                maxParticipants, maxRooms, grace, createOnJoin);
-    }
-
-    public RoomSettings withLimits(int participantsPerRoom, int rooms) {
-        return new RoomSettings(width, height, fps, layout, fit, tiers, mixedSpeakers, audioBitrateBps,
-                participantsPerRoom, rooms, emptyRoomGrace, createOnJoin);
     }
 
     /** The mixer configuration of a room with this canvas and layout. */

@@ -103,7 +103,9 @@ public final class ChorusServer implements AutoCloseable {
                 FitPolicy.valueOf(video.fit().toUpperCase(Locale.ROOT)),
                 video.tiers().stream().map(t -> new VideoTier(t.name(), t.width(), t.height(), t.bitrate())).toList(),
                 config.audio().mixedSpeakers(), config.audio().bitrate(), limits.maxParticipants(), limits.maxRooms(),
-                limits.emptyRoomGrace(), limits.createOnJoin());
+                limits.emptyRoomGrace(), limits.createOnJoin(), config.recording().directory(),
+                config.recording().autoStart().equals("none") ? null : config.recording().autoStart(),
+                config.recording().participants());
     }
 
     private static List<IceServerInfo> iceServers(ChorusConfig config) {
