@@ -22,6 +22,12 @@ public final class TickThread implements AutoCloseable {
     private final Condition resumed = lock.newCondition();
     private final AtomicLong ticksRun = new AtomicLong();
     private final AtomicLong overruns = new AtomicLong();
+    private static final long OVERRUN_REPORT_NANOS = 10_000_000_000L;
+    // Only the tick thread touches these.
+    private long lastReportNanos = Long.MIN_VALUE;
+    private long overrunsSinceReport;
+    private long skippedSinceReport;
+    private long worstSinceReportNanos;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
@@ -100,9 +106,29 @@ public final class TickThread implements AutoCloseable {
         if (overrunNanos > 0) {
             overruns.incrementAndGet();
             skipped.addAndGet(missed);
-            LOG.warn("{} tick {} ended {} us after the next tick was due; {} tick(s) skipped, not caught up"
-                    + " ({} overruns so far)", name, tick, overrunNanos / 1000, missed, overruns.get());
+            reportOverrun(tick, overrunNanos, missed, finished);
         }
+    }
+
+    /**
+     * One line per {@link #OVERRUN_REPORT_NANOS} at most: an overloaded room overruns many ticks a
+     * second, and a log line per tick written by this very thread would slow it further (a console
+     * appender blocks when its reader lags).
+     */
+    private void reportOverrun(long tick, long overrunNanos, long missed, long nowNanos) {
+        overrunsSinceReport++;
+        skippedSinceReport += missed;
+        worstSinceReportNanos = Math.max(worstSinceReportNanos, overrunNanos);
+        if (lastReportNanos != Long.MIN_VALUE && nowNanos - lastReportNanos < OVERRUN_REPORT_NANOS) {
+            return;
+        }
+        LOG.warn("{}: {} tick(s) ended after the next was due (worst by {} us, {} tick(s) skipped) since the last"
+                + " report; latest tick {}; {} overruns so far", name, overrunsSinceReport,
+                worstSinceReportNanos / 1000, skippedSinceReport, tick, overruns.get());
+        lastReportNanos = nowNanos;
+        overrunsSinceReport = 0;
+        skippedSinceReport = 0;
+        worstSinceReportNanos = 0;
     }
 
     private boolean awaitActive() throws InterruptedException {
