@@ -67,11 +67,16 @@ public final class SinkQueue<T> implements AutoCloseable {
     /**
      * Queues an item without waiting.
      *
-     * @return false when the item was dropped (queue full, sink closing, closed or failed)
+     * @return false when the item was not queued: dropped and counted (queue full, sink failed) or
+     *         refused because the sink is closing or closed (not counted)
      */
     public boolean offer(T item) {
         Objects.requireNonNull(item, "item");
-        if (closing || state != State.RUNNING || !queue.offer(item)) {
+        if (closing) {
+            // Producers may deliver a last frame while they are being detached; that is not a loss.
+            return false;
+        }
+        if (state != State.RUNNING || !queue.offer(item)) {
             dropped.incrementAndGet();
             return false;
         }
@@ -87,7 +92,7 @@ public final class SinkQueue<T> implements AutoCloseable {
         return failure;
     }
 
-    /** Items refused by {@link #offer}. */
+    /** Items dropped by {@link #offer} because the queue was full or the sink had failed, plus those queued at the failure. */
     public long dropped() {
         return dropped.get();
     }

@@ -1,0 +1,273 @@
+package io.chorus.recorder.file;
+
+import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.mixer.output.VideoProfile;
+import io.chorus.mixer.room.RoomMixer;
+import io.chorus.mixer.room.RoomMixerConfig;
+import io.chorus.recorder.mux.MuxStream;
+import io.chorus.recorder.mux.Muxer;
+import io.chorus.recorder.sink.SinkQueue;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a room's composite and its full audio mix into one file.
+ *
+ * <p>The recorder subscribes to the mixer like a receiver that is not a participant (so it hears
+ * everyone). The mixer calls it on its tick threads, where it only queues the frame; a
+ * {@link SinkQueue} worker does all muxing, AAC encoding and file I/O, so a slow or full disk never
+ * delays the room. When the queue is full, frames are dropped and counted ({@link #dropped()}).
+ *
+ * <p>Timing: both mixer clocks count from the room's one media clock origin (video 90 kHz, audio
+ * 48 kHz), so a frame's timestamp divided by its clock rate is its position in the room's time.
+ * The file starts at the first video key frame; every packet's time is its room time minus that
+ * origin. No arrival time or wall clock is involved, which is what keeps audio and video in sync.
+ * A key frame is requested every {@link #KEY_FRAME_INTERVAL_TICKS} of video time (shared encoders
+ * rate-limit such requests), so files are seekable and MP4 fragments start cleanly.
+ *
+ * <p>Failure (disk full, file removed, codec error) ends the recording {@link RecordingState.Phase#FAILED}
+ * with the error's message; it unsubscribes from the mixer and the room carries on.
+ */
+public final class RoomRecording {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomRecording.class);
+    /** Two seconds of the 90 kHz video clock. */
+    static final long KEY_FRAME_INTERVAL_TICKS = 2 * MuxStream.VIDEO_CLOCK;
+    private static final int VIDEO = 0;
+    private static final int AUDIO = 1;
+
+    private final RoomMixer mixer;
+    private final String id;
+    private final Path file;
+    private final RecordingFormat format;
+    private final Consumer<RecordingState> onState;
+    private final Muxer muxer;
+    private final OpusToAac aac;
+    private final SinkQueue<Packet> queue;
+    private final TimestampUnwrapper videoClock = new TimestampUnwrapper();
+    private final TimestampUnwrapper audioClock = new TimestampUnwrapper();
+    private long originVideo = Long.MIN_VALUE;
+    private long lastKeyFrame;
+    private volatile long endVideoTicks;
+    private volatile long endAudioTicks;
+    private volatile RecordingState state = RecordingState.RECORDING;
+    private RecordingResult result;
+
+    private record Packet(int stream, EncodedFrame frame) {
+    }
+
+    private RoomRecording(RoomMixer mixer, Path file, RecordingFormat format, RecordingOptions options,
+            Consumer<RecordingState> onState) {
+        this.mixer = mixer;
+        this.file = file;
+        this.format = format;
+        this.onState = onState;
+        String stem = file.getFileName().toString();
+        this.id = "recording:" + (stem.lastIndexOf('.') > 0 ? stem.substring(0, stem.lastIndexOf('.')) : stem);
+        RoomMixerConfig room = mixer.config();
+        this.aac = format.aacAudio() ? new OpusToAac(options.aacBitrateBps()) : null;
+        try {
+            MuxStream audio = aac != null ? MuxStream.aac(aac.audioSpecificConfig()) : MuxStream.opus(1);
+            this.muxer = new Muxer(file.toString(), format.muxer(),
+                    List.of(MuxStream.video(format.videoCodec(), room.canvasWidth(), room.canvasHeight()), audio),
+                    format.muxerOptions(), Map.of());
+        } catch (RuntimeException e) {
+            if (aac != null) {
+                aac.close();
+            }
+            throw e;
+        }
+        this.queue = new SinkQueue<>(id, options.queueCapacity(), this::write, this::failed);
+        VideoProfile profile = new VideoProfile(format.videoCodec(), room.canvasWidth(), room.canvasHeight(),
+                options.videoBitrateBps(room));
+        mixer.subscribeVideo(id, profile, frame -> queue.offer(new Packet(VIDEO, frame)));
+        mixer.subscribeAudio(id, frame -> queue.offer(new Packet(AUDIO, frame)));
+        mixer.requestKeyFrame(id);
+    }
+
+    /** Starts recording with {@link RecordingOptions#defaults()}; see the other overload. */
+    public static RoomRecording start(RoomMixer mixer, Path directory, String roomId, RecordingFormat format, Clock clock,
+            Consumer<RecordingState> onState) {
+        return start(mixer, directory, roomId, format, RecordingOptions.defaults(), clock, onState);
+    }
+
+    /**
+     * Creates {@code <roomId>-<UTC start>.<ext>} in {@code directory} and starts recording into it.
+     *
+     * @param onState called when the recording ends (FINISHED or FAILED), on the thread that ended it
+     * @throws IllegalArgumentException when the room id has characters outside [A-Za-z0-9_-]
+     * @throws java.io.UncheckedIOException when the file cannot be created (missing or unwritable directory)
+     * @throws io.chorus.mixer.codec.FfmpegException when FFmpeg cannot open it
+     */
+    public static RoomRecording start(RoomMixer mixer, Path directory, String roomId, RecordingFormat format,
+            RecordingOptions options, Clock clock, Consumer<RecordingState> onState) {
+        Objects.requireNonNull(mixer, "mixer");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(onState, "onState");
+        Path file = RecordingFiles.reserve(directory, roomId, format.extension(), clock);
+        return startAt(mixer, file, format, options, onState);
+    }
+
+    /** Records into an existing path; tests use it to record onto a device that fails (/dev/full). */
+    static RoomRecording startAt(RoomMixer mixer, Path file, RecordingFormat format, RecordingOptions options,
+            Consumer<RecordingState> onState) {
+        try {
+            RoomRecording recording = new RoomRecording(mixer, file, format, options, onState);
+            LOG.info("room {}: recording {} to {}", mixer.roomId(), format, file);
+            return recording;
+        } catch (RuntimeException e) {
+            RecordingFiles.deleteIfEmpty(file);
+            throw e;
+        }
+    }
+
+    /** The id the recorder subscribes to the mixer with (also names its worker thread). */
+    public String id() {
+        return id;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public RecordingFormat format() {
+        return format;
+    }
+
+    public RecordingState state() {
+        return state;
+    }
+
+    /** Frames dropped because the writer fell behind (queue full) or after a failure. */
+    public long dropped() {
+        return queue.dropped();
+    }
+
+    /** Media time recorded so far, in milliseconds. */
+    public long durationMs() {
+        return Math.max(endVideoTicks * 1000 / MuxStream.VIDEO_CLOCK, endAudioTicks * 1000 / MuxStream.AUDIO_CLOCK);
+    }
+
+    /**
+     * Stops: leaves the mixer, writes what is queued, finishes the file (trailer, index). Idempotent;
+     * after a failure it returns the failed state and what the file holds.
+     */
+    public synchronized RecordingResult stop() {
+        if (result != null) {
+            return result;
+        }
+        mixer.unsubscribe(id);
+        queue.close();
+        if (state.phase() == RecordingState.Phase.RECORDING) {
+            finish();
+        }
+        result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state);
+        LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped)", mixer.roomId(), file, state,
+                result.durationMs(), result.bytes(), dropped());
+        return result;
+    }
+
+    /** Runs on the caller of stop() once the worker has finished, so the muxer has one user at a time. */
+    private void finish() {
+        RecordingState end;
+        try {
+            if (aac != null && muxer.started()) {
+                for (EncodedFrame frame : aac.flush()) {
+                    writeAudio(frame.data(), frame.timestamp());
+                }
+            }
+            end = muxer.started() ? RecordingState.FINISHED
+                    : RecordingState.failed("nothing recorded: no video key frame arrived before stop");
+            muxer.close();
+        } catch (RuntimeException e) {
+            end = RecordingState.failed(RecordingFiles.message(e));
+        } finally {
+            closeNative();
+        }
+        if (end.phase() == RecordingState.Phase.FAILED && !muxer.started()) {
+            RecordingFiles.deleteIfEmpty(file);
+        }
+        changeState(end);
+    }
+
+    /** Sink worker: one frame from the mixer. */
+    private void write(Packet packet) {
+        EncodedFrame frame = packet.frame();
+        if (packet.stream() == VIDEO) {
+            long ticks = videoClock.unwrap(frame.timestamp());
+            if (originVideo == Long.MIN_VALUE) {
+                if (!frame.keyFrame()) {
+                    mixer.requestKeyFrame(id);
+                    return;
+                }
+                originVideo = ticks;
+                lastKeyFrame = ticks;
+            }
+            long pts = ticks - originVideo;
+            if (frame.keyFrame()) {
+                lastKeyFrame = ticks;
+            } else if (ticks - lastKeyFrame >= KEY_FRAME_INTERVAL_TICKS) {
+                mixer.requestKeyFrame(id);
+            }
+            muxer.write(VIDEO, frame.data(), pts, frame.keyFrame());
+            endVideoTicks = pts;
+        } else {
+            long ticks = audioClock.unwrap(frame.timestamp());
+            if (originVideo == Long.MIN_VALUE) {
+                return;
+            }
+            long pts = ticks - originVideo * MuxStream.AUDIO_CLOCK / MuxStream.VIDEO_CLOCK;
+            if (pts < 0) {
+                return;
+            }
+            if (aac == null) {
+                writeAudio(frame.data(), pts);
+            } else {
+                for (EncodedFrame encoded : aac.transcode(frame.data(), pts)) {
+                    writeAudio(encoded.data(), encoded.timestamp());
+                }
+            }
+        }
+    }
+
+    private void writeAudio(byte[] data, long pts) {
+        if (pts >= 0) {
+            muxer.write(AUDIO, data, pts, true);
+            endAudioTicks = pts;
+        }
+    }
+
+    /** Sink worker: the handler threw; the queue refuses further frames. */
+    private void failed(Throwable error) {
+        LOG.warn("room {}: recording {} failed: {}", mixer.roomId(), file, RecordingFiles.message(error));
+        mixer.unsubscribe(id);
+        closeNative();
+        changeState(RecordingState.failed(RecordingFiles.message(error)));
+    }
+
+    private void closeNative() {
+        try {
+            muxer.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing {} after a failure: {}", file, e.getMessage());
+        }
+        if (aac != null) {
+            aac.close();
+        }
+    }
+
+    private void changeState(RecordingState next) {
+        state = next;
+        try {
+            onState.accept(next);
+        } catch (RuntimeException e) {
+            LOG.warn("recording state listener failed on {}", next, e);
+        }
+    }
+}
