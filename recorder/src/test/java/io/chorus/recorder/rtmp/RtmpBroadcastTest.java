@@ -11,6 +11,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.clock.TickThread;
 import io.chorus.mixer.output.MediaSink;
 import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.recorder.testing.SyntheticRoom;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -56,7 +57,7 @@ class RtmpBroadcastTest {
     void pushesH264AndAacAndComesBackLiveAfterTheServerRestarts(@TempDir Path directory) throws Exception {
         BlockingQueue<BroadcastStatus> statuses = new LinkedBlockingQueue<>();
         try (NginxRtmpServer nginx = NginxRtmpServer.start(directory, PORT);
-                SyntheticRoom room = SyntheticRoom.start("rtmp-room", 3)) {
+                SyntheticRoom room = SyntheticRoom.colours("rtmp-room", 640, 360, 15)) {
             RtmpBroadcast broadcast = RtmpBroadcast.start(room.mixer(), "restart", nginx.url("room-key"), SETTINGS,
                     statuses::add);
             try {
@@ -111,7 +112,7 @@ class RtmpBroadcastTest {
     void aServerThatAcceptsButNeverAnswersCountsAsDownWithinTheTimeout() throws Exception {
         BlockingQueue<BroadcastStatus> statuses = new LinkedBlockingQueue<>();
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                SyntheticRoom room = SyntheticRoom.start("silent-room", 1)) {
+                SyntheticRoom room = SyntheticRoom.colours("silent-room", 640, 360, 15)) {
             String url = "rtmp://127.0.0.1:" + silent.getLocalPort() + "/live/key";
             AudioGapProbe gaps = new AudioGapProbe();
             room.mixer().subscribeAudio("gap-probe", gaps);
@@ -134,7 +135,7 @@ class RtmpBroadcastTest {
 
     @Test
     void refusesUrlsThatAreNotRtmpAtOnce() throws Exception {
-        try (SyntheticRoom room = SyntheticRoom.start("bad-url-room", 1)) {
+        try (SyntheticRoom room = SyntheticRoom.colours("bad-url-room", 640, 360, 15)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RtmpBroadcast.start(
                     room.mixer(), "bad", "http://127.0.0.1/live/key", SETTINGS, status -> { }));
             assertTrue(e.getMessage().contains("rtmp://"), e.getMessage());
