@@ -52,6 +52,9 @@ public final class RtmpBroadcast implements AutoCloseable {
     private boolean keyFrameRequested;
     private long keyFrameRequestedUnits;
     private long lastKeyFrameUnits;
+    private long droppedSeen;
+    /** Video frames were dropped since the last key frame: sending later ones would show corruption. */
+    private boolean waitingForKeyFrame;
 
     private record Media(boolean video, EncodedFrame frame) {
     }
@@ -144,6 +147,11 @@ public final class RtmpBroadcast implements AutoCloseable {
     }
 
     private void handle(Media media) {
+        long dropped = queue.dropped();
+        if (dropped != droppedSeen) {
+            droppedSeen = dropped;
+            waitingForKeyFrame = true;
+        }
         EncodedFrame frame = media.frame();
         if (media.video()) {
             handleVideo(frame, timeline.video(frame.timestamp()));
@@ -171,7 +179,11 @@ public final class RtmpBroadcast implements AutoCloseable {
         }
         if (frame.keyFrame()) {
             keyFrameRequested = false;
+            waitingForKeyFrame = false;
             lastKeyFrameUnits = units;
+        } else if (waitingForKeyFrame) {
+            askForKeyFrame(units);
+            return;
         } else if (units - lastKeyFrameUnits >= toUnits(settings.keyFrameInterval())) {
             askForKeyFrame(units);
         }
@@ -187,6 +199,7 @@ public final class RtmpBroadcast implements AutoCloseable {
             return;
         }
         keyFrameRequested = false;
+        waitingForKeyFrame = false;
         lastKeyFrameUnits = units;
         backoff.onSuccess();
         states.moveTo(BroadcastStatus.of(BroadcastState.LIVE, ""));

@@ -11,7 +11,9 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.clock.TickThread;
 import io.chorus.mixer.output.MediaSink;
 import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.recorder.testing.SyntheticRoom;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ class RtmpBroadcastTest {
      * machine delays a tick by a few hundred ms at worst. Between the two lies the verdict.
      */
     private static final long STALL_MILLIS = 1500;
+    private static final String WORKER = "sink-broadcast-restart";
 
     /**
      * TickThread logs every overrun at WARN. On a loaded machine the console pipe to Maven fills up
@@ -54,12 +57,14 @@ class RtmpBroadcastTest {
     void pushesH264AndAacAndComesBackLiveAfterTheServerRestarts(@TempDir Path directory) throws Exception {
         BlockingQueue<BroadcastStatus> statuses = new LinkedBlockingQueue<>();
         try (NginxRtmpServer nginx = NginxRtmpServer.start(directory, PORT);
-                SyntheticRoom room = SyntheticRoom.start("rtmp-room", 3)) {
+                SyntheticRoom room = SyntheticRoom.colours("rtmp-room", 640, 360, 15)) {
             RtmpBroadcast broadcast = RtmpBroadcast.start(room.mixer(), "restart", nginx.url("room-key"), SETTINGS,
                     statuses::add);
             try {
                 awaitState(statuses, BroadcastState.CONNECTING, Duration.ofSeconds(1));
                 awaitState(statuses, BroadcastState.LIVE, Duration.ofSeconds(15));
+                long workerCpuStart = threadCpuNanos(WORKER);
+                long wallStart = System.nanoTime();
                 assertProbesH264AndAac(nginx.url("room-key"));
 
                 // The machine is shared and busy, so ticks overrun now and then anyway; what must not
@@ -87,6 +92,8 @@ class RtmpBroadcastTest {
                 assertTrue(outage.overrunsPerSecond() <= 3 * live.overrunsPerSecond() + 5,
                         "tick overruns rose during the outage: " + outage + " vs " + live);
                 assertProbesH264AndAac(nginx.url("room-key"));
+                System.out.printf("broadcast worker (AAC encoding, FLV muxing, sending) used %.1f%% of one core%n",
+                        100.0 * (threadCpuNanos(WORKER) - workerCpuStart) / (System.nanoTime() - wallStart));
             } finally {
                 broadcast.stop();
             }
@@ -94,11 +101,18 @@ class RtmpBroadcastTest {
         }
     }
 
+    /** CPU time the named thread has used so far. */
+    private static long threadCpuNanos(String threadName) {
+        Thread thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName))
+                .findFirst().orElseThrow(() -> new AssertionError("no thread " + threadName));
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+    }
+
     @Test
     void aServerThatAcceptsButNeverAnswersCountsAsDownWithinTheTimeout() throws Exception {
         BlockingQueue<BroadcastStatus> statuses = new LinkedBlockingQueue<>();
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                SyntheticRoom room = SyntheticRoom.start("silent-room", 1)) {
+                SyntheticRoom room = SyntheticRoom.colours("silent-room", 640, 360, 15)) {
             String url = "rtmp://127.0.0.1:" + silent.getLocalPort() + "/live/key";
             AudioGapProbe gaps = new AudioGapProbe();
             room.mixer().subscribeAudio("gap-probe", gaps);
@@ -121,7 +135,7 @@ class RtmpBroadcastTest {
 
     @Test
     void refusesUrlsThatAreNotRtmpAtOnce() throws Exception {
-        try (SyntheticRoom room = SyntheticRoom.start("bad-url-room", 1)) {
+        try (SyntheticRoom room = SyntheticRoom.colours("bad-url-room", 640, 360, 15)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RtmpBroadcast.start(
                     room.mixer(), "bad", "http://127.0.0.1/live/key", SETTINGS, status -> { }));
             assertTrue(e.getMessage().contains("rtmp://"), e.getMessage());
@@ -209,12 +223,21 @@ class RtmpBroadcastTest {
         }
     }
 
+    /** ffprobe reads 6 s of the live stream: H.264 640x360 and AAC, with key frames at most 2.5 s apart. */
     private static void assertProbesH264AndAac(String url) throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rw_timeout", "10000000", "-show_entries",
-                "stream=codec_name,width,height", "-of", "csv=p=0", url).redirectErrorStream(true).start();
-        assertTrue(probe.waitFor(20, TimeUnit.SECONDS), "ffprobe " + url + " did not finish within 20 s");
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rw_timeout", "10000000", "-read_intervals", "%+6",
+                "-show_entries", "stream=codec_name,width,height:packet=codec_type,pts_time,flags", "-of", "compact",
+                url).redirectErrorStream(true).start();
+        assertTrue(probe.waitFor(30, TimeUnit.SECONDS), "ffprobe " + url + " did not finish within 30 s");
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        List<String> lines = out.lines().map(String::trim).filter(l -> !l.isEmpty()).sorted().toList();
-        assertEquals(List.of("aac", "h264,640,360"), lines, "ffprobe of " + url + " said: " + out);
+        List<String> streams = out.lines().filter(l -> l.startsWith("stream|")).sorted().toList();
+        assertEquals(List.of("stream|codec_name=aac", "stream|codec_name=h264|width=640|height=360"), streams,
+                "ffprobe of " + url + " said: " + out.lines().limit(20).toList());
+        List<Double> keyFrames = out.lines().filter(l -> l.startsWith("packet|codec_type=video") && l.contains("flags=K"))
+                .map(l -> Double.parseDouble(l.replaceAll(".*pts_time=([0-9.]+).*", "$1"))).toList();
+        assertTrue(keyFrames.size() >= 2, "fewer than two key frames in 6 s: " + keyFrames);
+        for (int i = 1; i < keyFrames.size(); i++) {
+            assertTrue(keyFrames.get(i) - keyFrames.get(i - 1) <= 2.5, "key frames " + keyFrames + " in " + out.lines().filter(l -> l.startsWith("packet|codec_type=video")).map(l -> l.replaceAll(".*pts_time=([0-9.]+).*flags=(.).*", "$1$2")).toList());
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class MediaProbe {
     /** The first video stream decoded to 8-bit luma (gray) at the given size, frames one after another. */
     public static byte[] decodedLuma(Path file, int width, int height) {
         return runBinary("ffmpeg", "-v", "error", "-i", file.toString(), "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt",
-                "gray", "-s", width + "x" + height, "-vsync", "passthrough", "-");
+                "gray", "-s", width + "x" + height, "-fps_mode", "passthrough", "-");
     }
 
     /** Presentation times (seconds) of the decoded video frames, in order. */
