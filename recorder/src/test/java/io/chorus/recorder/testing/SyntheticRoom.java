@@ -1,5 +1,7 @@
 package io.chorus.recorder.testing;
 
+import io.chorus.core.feedback.NtpTime;
+import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.OpusEncoder;
 import io.chorus.mixer.codec.VideoCodec;
@@ -51,7 +53,9 @@ public final class SyntheticRoom implements AutoCloseable {
             MixerParticipant participant = mixer.addParticipant(id, "P" + i, VideoCodec.VP8);
             Sender sender = new Sender(participant, sources.get(i));
             driver.scheduleAtFixedRate(sender::audio, 0, 20, TimeUnit.MILLISECONDS);
-            driver.scheduleAtFixedRate(sender::video, 0, 1000 / CAMERA_FPS, TimeUnit.MILLISECONDS);
+            driver.scheduleAtFixedRate(sender::senderReports, 0, 1000, TimeUnit.MILLISECONDS);
+            // In microseconds: 1000 / 30 ms would be 33 ms, a camera running 1% fast against its own timestamps.
+            driver.scheduleAtFixedRate(sender::video, 0, 1_000_000 / CAMERA_FPS, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -105,6 +109,8 @@ public final class SyntheticRoom implements AutoCloseable {
         private final VideoEncoder video = new VideoEncoder(VideoEncoderSettings.realtime(VideoCodec.VP8, 320, 240, CAMERA_FPS, 300_000));
         private final OpusEncoder opus = new OpusEncoder(32_000);
         private final I420Picture picture = new I420Picture(320, 240);
+        private final long startNanos = System.nanoTime();
+        private final long startUnixNanos = System.currentTimeMillis() * 1_000_000L;
         private long audioFrames;
         private long videoFrames;
 
@@ -123,6 +129,17 @@ public final class SyntheticRoom implements AutoCloseable {
             EncodedFrame frame = EncodedFrame.audio(opus.encode(pcm), audioFrames * 960);
             audioFrames++;
             participant.pushAudio(frame, -1, System.nanoTime());
+        }
+
+        /**
+         * What a browser sends about once a second: the same wallclock instant on the audio and video
+         * RTP clocks, which is what lets the mixer line them up (lip sync).
+         */
+        void senderReports() {
+            long elapsed = System.nanoTime() - startNanos;
+            long ntp = NtpTime.fromUnixNanos(startUnixNanos + elapsed);
+            participant.onSenderReport(MediaKind.AUDIO, ntp, elapsed * 48_000 / 1_000_000_000L);
+            participant.onSenderReport(MediaKind.VIDEO, ntp, elapsed * 90_000 / 1_000_000_000L);
         }
 
         synchronized void video() {
