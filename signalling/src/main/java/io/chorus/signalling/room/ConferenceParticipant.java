@@ -10,12 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
-import io.chorus.core.sdp.SdpException;
 import io.chorus.core.session.PeerSession;
 import io.chorus.core.session.SessionState;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.room.MixerParticipant;
-import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
 import io.chorus.signalling.protocol.ServerMessages.TierInfo;
@@ -34,12 +32,11 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     private final String name;
     private final ConferenceRoom room;
     private final SignallingChannel channel;
-    private final AnswerBeforeCandidates signalling;
+    private final SessionSignalling signalling;
     private final RoomServices services;
     private final PeerSession session;
     private final TierSelector tiers;
     private final SendRate downstreamRate = new SendRate();
-    private final AtomicBoolean offerAccepted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile MixerParticipant mixerInput;
     private volatile VideoCodec codec;
@@ -55,10 +52,10 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         this.name = name;
         this.room = room;
         this.channel = channel;
-        this.signalling = new AnswerBeforeCandidates(channel);
         this.services = services;
         this.tiers = tiers;
         this.session = new PeerSession(services.transport(), room.id() + "/" + id, this);
+        this.signalling = new SessionSignalling(session, channel, services.messages());
     }
 
     @Override
@@ -104,20 +101,9 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     /** Negotiates, then joins the mixer: its media in, the room's composite and mix-minus out. */
     @Override
     public void acceptOffer(JsonNode requestId, String sdp) throws ProtocolException {
-        if (!offerAccepted.compareAndSet(false, true)) {
-            throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
-                    "this participant already has a negotiated session; renegotiation is not supported");
-        }
-        String answer;
-        try {
-            answer = session.acceptOffer(sdp);
-        } catch (SdpException e) {
-            offerAccepted.set(false);
-            throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
-        }
         // The answer goes out before the mixer work (opening decoders takes a moment), so the
         // browser's ICE and DTLS start at once.
-        signalling.answer(services.messages().answer(requestId, answer));
+        signalling.acceptOffer(requestId, sdp);
         codec = session.videoEncoding() == null ? null : codecOf(session.videoEncoding());
         VideoCodec downstreamCodec = codec == null ? VideoCodec.VP8 : codec;
         videoOut = new DownstreamSender(id, MediaKind.VIDEO, session, services.sendPool(),
@@ -142,11 +128,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     @Override
     public void addRemoteCandidate(String candidate) throws ProtocolException {
-        try {
-            session.addRemoteCandidate(candidate);
-        } catch (SdpException e) {
-            throw new ProtocolException(ErrorCode.INVALID_CANDIDATE, e.getMessage());
-        }
+        signalling.addRemoteCandidate(candidate);
     }
 
     @Override
@@ -204,12 +186,12 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
 
     @Override
     public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
-        signalling.candidate(services.messages().candidate(candidate, mid, mLineIndex));
+        signalling.localCandidate(candidate, mid, mLineIndex);
     }
 
     @Override
     public void onStateChange(SessionState state, String detail) {
-        channel.send(services.messages().connectionState(state.wireName(), detail));
+        signalling.connectionState(state, detail);
         if (state == SessionState.CONNECTED) {
             room.mixer().requestKeyFrame(id);
         } else if (state == SessionState.FAILED) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.session.PeerSession;
+import io.chorus.mixer.input.SerialDrain;
 import io.chorus.mixer.output.MediaSink;
 
 /**
@@ -28,11 +29,10 @@ final class DownstreamSender implements MediaSink {
     private final String receiverId;
     private final MediaKind kind;
     private final PeerSession session;
-    private final Executor pool;
+    private final SerialDrain drain;
     private final Runnable onDrop;
     private final Queue<EncodedFrame> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
 
@@ -40,7 +40,7 @@ final class DownstreamSender implements MediaSink {
         this.receiverId = receiverId;
         this.kind = kind;
         this.session = session;
-        this.pool = pool;
+        this.drain = new SerialDrain(pool, this::sendQueued);
         this.onDrop = onDrop;
     }
 
@@ -55,26 +55,20 @@ final class DownstreamSender implements MediaSink {
             }
             onDrop.run();
         }
-        if (pending.getAndIncrement() == 0) {
-            pool.execute(this::drain);
-        }
+        drain.signal();
     }
 
-    private void drain() {
-        int seen;
-        do {
-            seen = pending.get();
-            EncodedFrame frame;
-            while ((frame = queue.poll()) != null) {
-                size.decrementAndGet();
-                try {
-                    session.sendFrame(kind, frame);
-                    bytesSent.addAndGet(frame.data().length);
-                } catch (RuntimeException e) {
-                    LOG.error("{}: sending {} failed", receiverId, kind, e);
-                }
+    private void sendQueued() {
+        EncodedFrame frame;
+        while ((frame = queue.poll()) != null) {
+            size.decrementAndGet();
+            try {
+                session.sendFrame(kind, frame);
+                bytesSent.addAndGet(frame.data().length);
+            } catch (RuntimeException e) {
+                LOG.error("{}: sending {} failed", receiverId, kind, e);
             }
-        } while (!pending.compareAndSet(seen, 0));
+        }
     }
 
     long dropped() {

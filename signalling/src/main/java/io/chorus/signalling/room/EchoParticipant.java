@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
-import io.chorus.core.sdp.SdpException;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.session.PeerSession;
 import io.chorus.core.session.SessionState;
 import io.chorus.core.session.TransportContext;
-import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
 
@@ -28,12 +26,9 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
 
     private final String id;
     private final String name;
-    private final SignallingChannel channel;
-    private final AnswerBeforeCandidates signalling;
-    private final ServerMessages messages;
+    private final SessionSignalling signalling;
     private final Runnable onClosed;
     private final PeerSession session;
-    private final AtomicBoolean offerAccepted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean audioMuted;
     private volatile boolean videoMuted;
@@ -42,11 +37,9 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
             ServerMessages messages, Runnable onClosed) throws IOException {
         this.id = id;
         this.name = name;
-        this.channel = channel;
-        this.signalling = new AnswerBeforeCandidates(channel);
-        this.messages = messages;
         this.onClosed = onClosed;
         this.session = new PeerSession(transport, "echo/" + id, this);
+        this.signalling = new SessionSignalling(session, channel, messages);
     }
 
     @Override
@@ -65,25 +58,12 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
 
     @Override
     public void acceptOffer(JsonNode requestId, String sdp) throws ProtocolException {
-        if (!offerAccepted.compareAndSet(false, true)) {
-            throw new ProtocolException(ErrorCode.OFFER_ALREADY_ACCEPTED,
-                    "this participant already has a negotiated session; renegotiation is not supported");
-        }
-        try {
-            signalling.answer(messages.answer(requestId, session.acceptOffer(sdp)));
-        } catch (SdpException e) {
-            offerAccepted.set(false);
-            throw new ProtocolException(ErrorCode.INVALID_SDP, e.getMessage());
-        }
+        signalling.acceptOffer(requestId, sdp);
     }
 
     @Override
     public void addRemoteCandidate(String candidate) throws ProtocolException {
-        try {
-            session.addRemoteCandidate(candidate);
-        } catch (SdpException e) {
-            throw new ProtocolException(ErrorCode.INVALID_CANDIDATE, e.getMessage());
-        }
+        signalling.addRemoteCandidate(candidate);
     }
 
     @Override
@@ -117,12 +97,12 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
 
     @Override
     public void onLocalCandidate(String candidate, String mid, int mLineIndex) {
-        signalling.candidate(messages.candidate(candidate, mid, mLineIndex));
+        signalling.localCandidate(candidate, mid, mLineIndex);
     }
 
     @Override
     public void onStateChange(SessionState state, String detail) {
-        channel.send(messages.connectionState(state.wireName(), detail));
+        signalling.connectionState(state, detail);
         if (state == SessionState.FAILED) {
             LOG.info("{}: media transport failed ({}); releasing it", id, detail);
             close();
