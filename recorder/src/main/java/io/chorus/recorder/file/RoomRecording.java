@@ -4,6 +4,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.mixer.room.RoomMixerConfig;
+import io.chorus.recorder.audio.OpusToAac;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
 import io.chorus.recorder.sink.SinkQueue;

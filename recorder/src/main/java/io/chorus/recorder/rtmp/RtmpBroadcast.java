@@ -1,10 +1,12 @@
 package io.chorus.recorder.rtmp;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
+import io.chorus.recorder.audio.OpusToAac;
 import io.chorus.recorder.sink.SinkQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,6 +34,7 @@ public final class RtmpBroadcast implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** About four seconds of audio and video: enough to ride out a connect that blocks for a while. */
     private static final int QUEUE_CAPACITY = 256;
+    private static final long UNITS_PER_SAMPLE = RoomTimeline.UNITS_PER_SECOND / AudioFormat.SAMPLE_RATE;
 
     private final String id;
     private final String receiverId;
@@ -46,7 +49,7 @@ public final class RtmpBroadcast implements AutoCloseable {
     // Worker-thread state from here on.
     private final RoomTimeline timeline = new RoomTimeline();
     private final ReconnectBackoff backoff = new ReconnectBackoff();
-    private final AacTrack audio;
+    private final OpusToAac audio;
     private FlvConnection connection;
     private long retryAtNanos;
     private boolean keyFrameRequested;
@@ -69,7 +72,7 @@ public final class RtmpBroadcast implements AutoCloseable {
         this.width = mixer.config().canvasWidth();
         this.height = mixer.config().canvasHeight();
         this.states = new BroadcastStateMachine(id + " to " + endpoint, listener);
-        this.audio = new AacTrack(settings.audioBitrateBps());
+        this.audio = new OpusToAac(settings.audioBitrateBps());
         this.queue = new SinkQueue<>(receiverId, QUEUE_CAPACITY, this::handle, this::fail);
     }
 
@@ -157,7 +160,9 @@ public final class RtmpBroadcast implements AutoCloseable {
             handleVideo(frame, timeline.video(frame.timestamp()));
         } else {
             // Encoded whether connected or not: the AAC encoder needs an unbroken input.
-            for (TimedPacket aac : audio.push(frame.data(), timeline.audio(frame.timestamp()))) {
+            long units = timeline.audio(frame.timestamp());
+            for (EncodedFrame encoded : audio.transcode(frame.data(), Math.floorDiv(units, UNITS_PER_SAMPLE))) {
+                TimedPacket aac = new TimedPacket(encoded.data(), encoded.timestamp() * UNITS_PER_SAMPLE, true);
                 if (connection != null) {
                     send(() -> connection.audio(aac));
                 }

@@ -1,4 +1,4 @@
-package io.chorus.recorder.file;
+package io.chorus.recorder.audio;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.AudioFormat;
@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the room's Opus mix into AAC for MP4. The AAC encoder counts samples, not timestamps, so a
- * gap in the Opus timestamps (audio ticks the mixer skipped when it overran) is filled with the
- * decoder's concealment; otherwise everything after the gap would play early and drift from video.
- * Not thread-safe: one sink worker uses it.
+ * Turns the room's Opus mix into AAC, for MP4 files and FLV broadcasts. The AAC encoder counts
+ * samples, not timestamps, so a gap in the Opus timestamps (audio ticks the mixer skipped when it
+ * overran, frames a sink's full queue dropped) is filled with the decoder's concealment, which
+ * libopus fades to silence; otherwise everything after the gap would play early and drift from
+ * video. A packet older than what is already encoded is dropped. Not thread-safe: one sink worker
+ * uses it.
  */
-final class OpusToAac implements AutoCloseable {
+public final class OpusToAac implements AutoCloseable {
     /** Longer gaps are not filled sample by sample: the AAC clock restarts at the new timestamp. */
     private static final long MAX_FILLED_GAP = 5L * AudioFormat.SAMPLE_RATE;
 
@@ -23,13 +25,14 @@ final class OpusToAac implements AutoCloseable {
     private final short[] pcm = new short[OpusDecoder.MAX_SAMPLES];
     private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
     private long expected = Long.MIN_VALUE;
+    private boolean closed;
 
-    OpusToAac(int bitrateBps) {
+    public OpusToAac(int bitrateBps) {
         this.bitrateBps = bitrateBps;
         this.encoder = new AacEncoder(bitrateBps);
     }
 
-    byte[] audioSpecificConfig() {
+    public byte[] audioSpecificConfig() {
         return encoder.extradata();
     }
 
@@ -37,11 +40,14 @@ final class OpusToAac implements AutoCloseable {
      * Decodes one Opus packet (48 kHz timestamp) and returns the AAC frames it completes, timestamps
      * on the same clock.
      */
-    List<EncodedFrame> transcode(byte[] opus, long timestamp) {
+    public List<EncodedFrame> transcode(byte[] opus, long timestamp) {
         List<EncodedFrame> out = new ArrayList<>(2);
         if (expected != Long.MIN_VALUE) {
             long gap = timestamp - expected;
-            if (gap > MAX_FILLED_GAP || gap < 0) {
+            if (gap < -AudioFormat.SAMPLES_PER_FRAME / 2) {
+                return out;
+            }
+            if (gap > MAX_FILLED_GAP) {
                 out.addAll(encoder.flush());
                 encoder.close();
                 encoder = new AacEncoder(bitrateBps);
@@ -65,13 +71,17 @@ final class OpusToAac implements AutoCloseable {
     }
 
     /** The frames still inside the encoder. */
-    List<EncodedFrame> flush() {
+    public List<EncodedFrame> flush() {
         return encoder.flush();
     }
 
+    /** Idempotent: a sink's failure path and its owner's stop may both close it. */
     @Override
     public void close() {
-        decoder.close();
-        encoder.close();
+        if (!closed) {
+            closed = true;
+            decoder.close();
+            encoder.close();
+        }
     }
 }
