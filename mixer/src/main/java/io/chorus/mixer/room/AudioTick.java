@@ -1,6 +1,7 @@
 package io.chorus.mixer.room;
 
 import io.chorus.mixer.audio.ActiveSpeakerDetector;
+import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.audio.MixMinusMixer;
 import io.chorus.mixer.audio.ParticipantAudioControls;
@@ -55,7 +56,7 @@ final class AudioTick implements TickTask {
         frames.clear();
         controls.clear();
         for (MixerParticipant p : participants.get()) {
-            short[] pcm = p.audio().nextFrame();
+            short[] pcm = p.audio().nextFrame(tick * AudioFormat.FRAME_MILLIS * 1000L);
             ParticipantAudioControls c = p.audio().controls();
             levels.observe(p.id(), pcm == null ? AudioLevel.SILENCE : p.audio().level(), c);
             if (pcm != null) {

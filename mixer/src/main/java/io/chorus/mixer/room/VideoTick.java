@@ -31,12 +31,14 @@ final class VideoTick implements TickTask {
     private final List<TileContent> contents = new ArrayList<>();
     private final TickCpu composeCpu = new TickCpu();
     private final TickCpu encodeCpu = new TickCpu();
+    private final int fps;
     private volatile Layout layout;
     private volatile int tilesShown;
 
-    VideoTick(Compositor compositor, Layout layout, FitPolicy fit, VideoOutputs outputs,
+    VideoTick(Compositor compositor, int fps, Layout layout, FitPolicy fit, VideoOutputs outputs,
             Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker) {
         this.compositor = compositor;
+        this.fps = fps;
         this.layout = layout;
         this.fit = fit;
         this.outputs = outputs;
@@ -77,9 +79,10 @@ final class VideoTick implements TickTask {
         }
         List<Tile> tiles = layout.arrange(ids, activeSpeaker.get(), compositor.canvas().width(), compositor.canvas().height());
         contents.clear();
+        long roomMicros = tick * 1_000_000L / fps;
         for (Tile tile : tiles) {
             MixerParticipant p = byId.get(tile.participantId());
-            contents.add(contentFor(p, tile));
+            contents.add(contentFor(p, tile, roomMicros));
         }
         tilesShown = contents.size();
         I420Picture canvas = compositor.compose(contents);
@@ -88,13 +91,13 @@ final class VideoTick implements TickTask {
         encodeCpu.addSince(composed);
     }
 
-    private TileContent contentFor(MixerParticipant p, Tile tile) {
+    private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros) {
         VideoInput video = p.video();
         if (video == null || p.videoMuted()) {
             return TileContent.placeholder(tile, p.displayName());
         }
         video.setTarget(p.targetFor(tile, fit));
-        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros());
+        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros(roomMicros));
         return picture == null
                 ? TileContent.placeholder(tile, p.displayName())
                 : new TileContent(tile, picture.placement(), picture.picture(), p.displayName());
