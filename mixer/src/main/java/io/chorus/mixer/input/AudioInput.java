@@ -21,26 +21,7 @@ public final class AudioInput implements AutoCloseable {
     private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
     private volatile ParticipantAudioControls controls = ParticipantAudioControls.DEFAULT;
     private volatile int extensionLevel = -1;
-    private long playoutCaptureMicros = Long.MIN_VALUE;
-    /** The last played frame's sender capture time with the room time it played at, published together. */
-    private volatile Playout playout = Playout.UNKNOWN;
-
-    /**
-     * Where this participant's audio playout stood: the sender capture time of the frame the audio
-     * tick played at room time {@code roomMicros}.
-     */
-    public record Playout(long captureMicros, long roomMicros) {
-        static final Playout UNKNOWN = new Playout(Long.MIN_VALUE, 0);
-
-        /**
-         * The sender capture time of the audio that plays at room time {@code atRoomMicros}: audio
-         * plays in real time, so it is this one moved on by the room time in between. This keeps
-         * a video tick that runs late (or early) showing the picture of its own instant.
-         */
-        public long captureAt(long atRoomMicros) {
-            return captureMicros == Long.MIN_VALUE ? Long.MIN_VALUE : captureMicros + atRoomMicros - roomMicros;
-        }
-    }
+    private volatile long playoutCaptureMicros = Long.MIN_VALUE;
     private int level = AudioLevel.SILENCE;
     private boolean closed;
 
@@ -65,18 +46,8 @@ public final class AudioInput implements AutoCloseable {
     /**
      * Audio tick: this participant's next 20 ms of PCM, or null when it sends nothing. The array is
      * reused by the next call.
-     *
-     * @param roomMicros the room time of this audio tick
      */
-    public short[] nextFrame(long roomMicros) {
-        try {
-            return playNext();
-        } finally {
-            playout = new Playout(playoutCaptureMicros, roomMicros);
-        }
-    }
-
-    private short[] playNext() {
+    public short[] nextFrame() {
         synchronized (decoder) {
             if (closed) {
                 return null;
@@ -123,7 +94,7 @@ public final class AudioInput implements AutoCloseable {
         java.util.Arrays.fill(frame, n, frame.length, (short) 0);
     }
 
-    /** RFC 6464 level (0 loud .. 127 silent) of the last frame returned by {@link #nextFrame}. */
+    /** RFC 6464 level (0 loud .. 127 silent) of the last frame returned by {@link #nextFrame()}. */
     public int level() {
         return level;
     }
@@ -140,9 +111,9 @@ public final class AudioInput implements AutoCloseable {
         controls = controls.withGainDb(gainDb);
     }
 
-    /** Where the audio playout stands, for lining pictures up with it. */
-    public Playout playout() {
-        return playout;
+    /** Sender capture time of the audio playing now, {@link Long#MIN_VALUE} when unknown. */
+    public long playoutCaptureMicros() {
+        return playoutCaptureMicros;
     }
 
     public AudioJitterBuffer.Stats jitterStats() {

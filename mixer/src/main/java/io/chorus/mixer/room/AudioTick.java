@@ -1,7 +1,6 @@
 package io.chorus.mixer.room;
 
 import io.chorus.mixer.audio.ActiveSpeakerDetector;
-import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.audio.MixMinusMixer;
 import io.chorus.mixer.audio.ParticipantAudioControls;
@@ -56,7 +55,7 @@ final class AudioTick implements TickTask {
         frames.clear();
         controls.clear();
         for (MixerParticipant p : participants.get()) {
-            short[] pcm = p.audio().nextFrame(tick * AudioFormat.FRAME_MILLIS * 1000L);
+            short[] pcm = p.audio().nextFrame();
             ParticipantAudioControls c = p.audio().controls();
             levels.observe(p.id(), pcm == null ? AudioLevel.SILENCE : p.audio().level(), c);
             if (pcm != null) {

@@ -88,12 +88,11 @@ public final class MixerParticipant {
     }
 
     /**
-     * The sender capture time of this participant's audio that plays at room time
-     * {@code roomMicros}, for picking the matching picture; unknown ({@link Long#MIN_VALUE}) until
-     * both streams have had a sender report.
+     * Where the participant's audio playout is on the sender's clock, for picking the matching
+     * picture; unknown ({@link Long#MIN_VALUE}) until both streams have had a sender report.
      */
-    long audioPlayoutMicros(long roomMicros) {
-        return videoClock.isSynchronised() ? audio.playout().captureAt(roomMicros) : Long.MIN_VALUE;
+    long audioPlayoutMicros() {
+        return videoClock.isSynchronised() ? audio.playoutCaptureMicros() : Long.MIN_VALUE;
     }
 
     /** Video tick thread: one Target object per tile change, so inputs can compare by identity. */

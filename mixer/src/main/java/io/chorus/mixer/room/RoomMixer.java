@@ -64,7 +64,6 @@ public final class RoomMixer implements AutoCloseable {
         this.audioOutputs = new AudioOutputs(lifecycle, config.audioBitrateBps(), config.mixedSpeakers());
         this.audioTick = new AudioTick(config.mixedSpeakers(), audioOutputs, this::participants, events);
         this.videoTick = new VideoTick(new Compositor(config.canvasWidth(), config.canvasHeight(), config.background()),
-                config.fps(),
                 config.layout(), config.fit(), videoOutputs, this::participants, audioTick::activeSpeaker);
         this.audioThread = new TickThread("audio-" + roomId, clock, TickRate.audio(), audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);

@@ -31,14 +31,12 @@ final class VideoTick implements TickTask {
     private final List<TileContent> contents = new ArrayList<>();
     private final TickCpu composeCpu = new TickCpu();
     private final TickCpu encodeCpu = new TickCpu();
-    private final int fps;
     private volatile Layout layout;
     private volatile int tilesShown;
 
-    VideoTick(Compositor compositor, int fps, Layout layout, FitPolicy fit, VideoOutputs outputs,
+    VideoTick(Compositor compositor, Layout layout, FitPolicy fit, VideoOutputs outputs,
             Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker) {
         this.compositor = compositor;
-        this.fps = fps;
         this.layout = layout;
         this.fit = fit;
         this.outputs = outputs;
@@ -79,10 +77,9 @@ final class VideoTick implements TickTask {
         }
         List<Tile> tiles = layout.arrange(ids, activeSpeaker.get(), compositor.canvas().width(), compositor.canvas().height());
         contents.clear();
-        long roomMicros = tick * 1_000_000L / fps;
         for (Tile tile : tiles) {
             MixerParticipant p = byId.get(tile.participantId());
-            contents.add(contentFor(p, tile, roomMicros));
+            contents.add(contentFor(p, tile));
         }
         tilesShown = contents.size();
         I420Picture canvas = compositor.compose(contents);
@@ -91,13 +88,13 @@ final class VideoTick implements TickTask {
         encodeCpu.addSince(composed);
     }
 
-    private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros) {
+    private TileContent contentFor(MixerParticipant p, Tile tile) {
         VideoInput video = p.video();
         if (video == null || p.videoMuted()) {
             return TileContent.placeholder(tile, p.displayName());
         }
         video.setTarget(p.targetFor(tile, fit));
-        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros(roomMicros));
+        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros());
         return picture == null
                 ? TileContent.placeholder(tile, p.displayName())
                 : new TileContent(tile, picture.placement(), picture.picture(), p.displayName());
