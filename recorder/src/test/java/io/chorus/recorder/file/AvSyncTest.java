@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A participant flashes white and beeps at the same instants every two seconds; in the recording the
  * flash (jump in a frame's mean luma) and the beep (rise of the audio envelope) are paired over a
- * {@value #RUN_SECONDS} s run. What this test guards: no drift (the offset at the end within
- * {@value #MAX_DRIFT_MS} ms of the offset at the start) and no offset beyond {@value #MAX_OFFSET_MS} ms.
+ * {@value #RUN_SECONDS} s run. What this test guards: no drift (the median offset of the last five
+ * flashes within {@value #MAX_DRIFT_MS} ms of that of the first five) and no offset beyond {@value #MAX_OFFSET_MS} ms.
  * The product target is 40 ms; it is NOT met on every run here (measured 13-53 ms steady offsets,
  * audio late, depending on load; see docs/recording.md), so the bound asserted is the one that holds.
  */
@@ -68,12 +68,19 @@ class AvSyncTest {
                 RUN_SECONDS, flashes.size(), beeps.size(), offsets.get(0) * 1000, offsets.get(offsets.size() - 1) * 1000,
                 offsets.stream().map(o -> Math.round(o * 1000)).toList());
         assertTrue(offsets.size() >= RUN_SECONDS / 2 - 3, "paired flashes: " + offsets.size());
-        double start = offsets.get(0);
-        double end = offsets.get(offsets.size() - 1);
-        assertEquals(start, end, MAX_DRIFT_MS / 1000.0, "drift from the first to the last flash");
+        // Medians of five: one flash may land a frame (33 ms) either way.
+        double start = median(offsets.subList(0, 5));
+        double end = median(offsets.subList(offsets.size() - 5, offsets.size()));
+        assertEquals(start, end, MAX_DRIFT_MS / 1000.0, "drift from the first five flashes to the last five");
         for (double offset : offsets) {
             assertEquals(0, offset, MAX_OFFSET_MS / 1000.0, "offset of one flash");
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static List<Double> videoOnsets(Path file) {
