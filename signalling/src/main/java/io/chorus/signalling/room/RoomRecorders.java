@@ -1,5 +1,7 @@
 package io.chorus.signalling.room;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,12 +93,14 @@ public final class RoomRecorders {
         AtomicReference<RoomRecording> started = new AtomicReference<>();
         RoomRecording recording;
         try {
+            // The configured directory is made on first use, so a fresh install records out of the box.
+            Files.createDirectories(directory);
             // The recorder reports only its end (finished or failed), always after start returned.
             recording = RoomRecording.start(mixer, directory, roomId, format, options, Clock.systemUTC(),
                     state -> onRecording.accept(info(id, format, started.get().file().getFileName().toString(),
                             state, started.get().durationMs())));
             started.set(recording);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("room {}: cannot start a {} recording in {}: {}", roomId, format, directory, e.getMessage());
             throw new ProtocolException(ErrorCode.RECORDING_FAILED, "cannot record to " + directory + ": "
                     + e.getMessage());

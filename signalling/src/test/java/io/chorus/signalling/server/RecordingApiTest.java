@@ -32,7 +32,8 @@ class RecordingApiTest {
 
     @Test
     void aRoomIsRecordedToWebmAndMp4AndMembersHearIt() throws Exception {
-        try (ChorusServer server = TestServers.start("--recording.directory=" + recordings, "--video.width=320",
+        Path directory = recordings.resolve("made-on-first-use");
+        try (ChorusServer server = TestServers.start("--recording.directory=" + directory, "--video.width=320",
                 "--video.height=180", "--video.fps=15", "--video.tiers=low:320x180@150000")) {
             URI base = URI.create("http://127.0.0.1:" + server.httpAddress().getPort());
             try (TestWebSocket member = new TestWebSocket(URI.create("ws://127.0.0.1:" + server.httpAddress().getPort()
@@ -60,7 +61,7 @@ class RecordingApiTest {
                     JsonNode result = MAPPER.readTree(stopped.body());
                     assertEquals("finished", result.get("state").asText(), result.toString());
                     assertTrue(result.get("durationMs").asLong() >= 2_000, result.toString());
-                    Path file = recordings.resolve(result.get("file").asText());
+                    Path file = directory.resolve(result.get("file").asText());
                     assertEquals(Files.size(file), result.get("bytes").asLong());
                     assertEquals(format.equals("webm") ? "vp8,opus" : "h264,aac", codecs(file));
                     assertEquals("finished", member.next("recording").get("recording").get("state").asText());
