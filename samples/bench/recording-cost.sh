@@ -3,7 +3,8 @@
 # participants three times for 20 s each: plain, while recording it to WebM (the room's own VP8
 # packets: nothing re-encoded), to MP4 (its own H.264 and AAC encoders), and while broadcasting it
 # to a local nginx-rtmp (H.264 + AAC over RTMP). Loopback only; needs ffmpeg, nginx and
-# libnginx-mod-rtmp. Prints the server's CPU per media second for each run.
+# libnginx-mod-rtmp. Prints the server's CPU per media second for each run (after one unmeasured
+# warm-up run, so that JIT compilation is not counted against the first).
 set -eu
 cd "$(dirname "$0")/../.."
 mvn -B -q -DskipTests install
@@ -43,6 +44,7 @@ run() { # run NAME SETUP: a fresh room "cost-0", SETUP's REST call on it, 20 s o
     curl -fs -X DELETE "$api/cost-0" > /dev/null
     printf '%-10s %s\n' "$1" "$(grep -o '"serverCpuCores" *: *[0-9.]*' "$work/$1.json" | grep -o '[0-9.]*$')"
 }
+run warm-up "" "" > /dev/null  # the server's JIT compiles during its first room: not measured
 echo "server CPU, cores per media second (1 room x 4, 720p30 composite):"
 run plain "" ""
 run webm '{"format":"webm"}' recordings
