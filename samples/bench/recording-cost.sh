@@ -7,6 +7,7 @@
 # warm-up run, so that JIT compilation is not counted against the first).
 set -eu
 cd "$(dirname "$0")/../.."
+# Builds the jars the measurement runs from; the tests are the README test command's job, not this script's.
 mvn -B -q -DskipTests install
 cp=$(mktemp)
 mvn -B -q -pl samples dependency:build-classpath -Dmdep.outputFile="$cp"
