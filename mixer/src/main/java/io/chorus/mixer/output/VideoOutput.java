@@ -26,6 +26,8 @@ final class VideoOutput {
     private PictureResizer resizer;
     private I420Picture scaled;
     private long framesEncoded;
+    private boolean keyFrameScheduled;
+    private long scheduledKeyFrameRtp;
 
     VideoOutput(VideoProfile profile, int fps, LongSupplier nanoClock) {
         this.profile = profile;
@@ -64,6 +66,22 @@ final class VideoOutput {
         keyFrames.request();
     }
 
+    /**
+     * Tick thread: the first frame stamped at or after {@code rtpTimestamp} is asked to be a key frame,
+     * unless a key frame comes sooner. The earliest schedule wins.
+     */
+    void scheduleKeyFrame(long rtpTimestamp) {
+        if (!keyFrameScheduled || isAtOrAfter(scheduledKeyFrameRtp, rtpTimestamp)) {
+            scheduledKeyFrameRtp = rtpTimestamp;
+            keyFrameScheduled = true;
+        }
+    }
+
+    /** Whether 32-bit RTP timestamp {@code a} is at or after {@code b}, across the wrap. */
+    private static boolean isAtOrAfter(long a, long b) {
+        return (int) (a - b) >= 0;
+    }
+
     long framesEncoded() {
         return framesEncoded;
     }
@@ -83,12 +101,16 @@ final class VideoOutput {
             resizer.resize(canvas, scaled);
             source = scaled;
         }
+        if (keyFrameScheduled && isAtOrAfter(rtpTimestamp, scheduledKeyFrameRtp)) {
+            keyFrames.request();
+        }
         EncodedFrame out = e.encode(source, tick, keyFrames.takeDue());
         if (out == null) {
             return;
         }
         if (out.keyFrame()) {
             keyFrames.keyFrameSent();
+            keyFrameScheduled = false;
         }
         framesEncoded++;
         EncodedFrame stamped = new EncodedFrame(out.data(), rtpTimestamp, out.keyFrame(), out.width(), out.height());

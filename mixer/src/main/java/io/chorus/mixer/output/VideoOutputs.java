@@ -60,6 +60,21 @@ public final class VideoOutputs {
         });
     }
 
+    /**
+     * Any thread: the receiver's output makes the first frame stamped at or after {@code rtpTimestamp}
+     * a key frame (unless one comes sooner). For receivers that need key frames on a media-time
+     * cadence however far behind they consume: a plain request made on seeing a late frame would
+     * land later still.
+     */
+    public void scheduleKeyFrame(String receiverId, long rtpTimestamp) {
+        commands.post(() -> {
+            VideoOutput output = byReceiver.get(receiverId);
+            if (output != null) {
+                output.scheduleKeyFrame(rtpTimestamp);
+            }
+        });
+    }
+
     /** Tick thread: applies pending changes, then encodes the canvas once per profile in use. */
     public void encode(I420Picture canvas, long tick, long rtpTimestamp) {
         commands.applyPending();

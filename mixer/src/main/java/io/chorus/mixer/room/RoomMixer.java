@@ -166,6 +166,15 @@ public final class RoomMixer implements AutoCloseable {
         videoOutputs.requestKeyFrame(receiverId);
     }
 
+    /**
+     * The receiver's profile makes its first frame stamped (RTP, 90 kHz) at or after {@code rtpTimestamp}
+     * a key frame, unless a key frame comes sooner: a media-time key frame cadence (ingest services want
+     * one every 2 s) that holds however far behind the receiver consumes.
+     */
+    public void scheduleKeyFrame(String receiverId, long rtpTimestamp) {
+        videoOutputs.scheduleKeyFrame(receiverId, rtpTimestamp);
+    }
+
     public RoomMixerStats stats() {
         return new RoomMixerStats(participants.size(), audioThread.ticksRun(), videoThread.ticksRun(),
                 audioThread.overruns(), videoThread.overruns(), audioThread.failedTicks() + videoThread.failedTicks(),

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * 48 kHz), so a frame's timestamp divided by its clock rate is its position in the room's time.
  * The file starts at the first video key frame; every packet's time is its room time minus that
  * origin. No arrival time or wall clock is involved, which is what keeps audio and video in sync.
- * A key frame is requested every {@link #KEY_FRAME_INTERVAL_TICKS} of video time (shared encoders
- * rate-limit such requests), so files are seekable and MP4 fragments start cleanly.
+ * Each key frame schedules the next {@link #KEY_FRAME_INTERVAL_TICKS} of video time later, so files
+ * are seekable and MP4 fragments start cleanly.
  *
  * <p>Failure (disk full, file removed, codec error) ends the recording {@link RecordingState.Phase#FAILED}
  * with the error's message; it unsubscribes from the mixer and the room carries on.
@@ -53,7 +53,6 @@ public final class RoomRecording {
     private final TimestampUnwrapper videoClock = new TimestampUnwrapper();
     private final TimestampUnwrapper audioClock = new TimestampUnwrapper();
     private long originVideo = Long.MIN_VALUE;
-    private long lastKeyFrame;
     private volatile long endVideoTicks;
     private volatile long endAudioTicks;
     private volatile RecordingState state = RecordingState.RECORDING;
@@ -208,13 +207,10 @@ public final class RoomRecording {
                     return;
                 }
                 originVideo = ticks;
-                lastKeyFrame = ticks;
             }
             long pts = ticks - originVideo;
             if (frame.keyFrame()) {
-                lastKeyFrame = ticks;
-            } else if (ticks - lastKeyFrame >= KEY_FRAME_INTERVAL_TICKS) {
-                mixer.requestKeyFrame(id);
+                mixer.scheduleKeyFrame(id, frame.timestamp() + KEY_FRAME_INTERVAL_TICKS);
             }
             muxer.write(VIDEO, frame.data(), pts, frame.keyFrame());
             endVideoTicks = pts;

@@ -4,6 +4,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.VideoCodec;
+import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.recorder.audio.OpusToAac;
@@ -54,7 +55,6 @@ public final class RtmpBroadcast implements AutoCloseable {
     private long retryAtNanos;
     private boolean keyFrameRequested;
     private long keyFrameRequestedUnits;
-    private long lastKeyFrameUnits;
     private long droppedSeen;
     /** Video frames were dropped since the last key frame: sending later ones would show corruption. */
     private boolean waitingForKeyFrame;
@@ -183,14 +183,10 @@ public final class RtmpBroadcast implements AutoCloseable {
             return;
         }
         if (frame.keyFrame()) {
-            keyFrameRequested = false;
-            waitingForKeyFrame = false;
-            lastKeyFrameUnits = units;
+            keyFrameSeen(frame);
         } else if (waitingForKeyFrame) {
             askForKeyFrame(units);
             return;
-        } else if (units - lastKeyFrameUnits >= toUnits(settings.keyFrameInterval())) {
-            askForKeyFrame(units);
         }
         send(() -> connection.video(frame.data(), units, frame.keyFrame()));
     }
@@ -203,11 +199,21 @@ public final class RtmpBroadcast implements AutoCloseable {
             connectionLost(e);
             return;
         }
-        keyFrameRequested = false;
-        waitingForKeyFrame = false;
-        lastKeyFrameUnits = units;
+        keyFrameSeen(keyFrame);
         backoff.onSuccess();
         states.moveTo(BroadcastStatus.of(BroadcastState.LIVE, ""));
+    }
+
+    /**
+     * Schedules the next key frame by media time, which the mixer honours on the frame stamped then,
+     * however many frames this worker is behind; asking on seeing a frame past the interval would
+     * land as late again as the backlog (2.7 s gaps under CI load instead of the 2 s ingest wants).
+     */
+    private void keyFrameSeen(EncodedFrame keyFrame) {
+        keyFrameRequested = false;
+        waitingForKeyFrame = false;
+        mixer.scheduleKeyFrame(receiverId, keyFrame.timestamp()
+                + settings.keyFrameInterval().toMillis() * VideoEncoder.RTP_VIDEO_CLOCK / 1000);
     }
 
     private void send(Runnable write) {

@@ -70,7 +70,7 @@ class RtmpBroadcastTest {
                 // The machine is shared and busy, so ticks overrun now and then anyway; what must not
                 // happen is the tick thread waiting on the dead server: that shows as a long gap between
                 // two audio frames reaching another sink of the same (shared, full-mix) output, and as
-                // more overruns while the server is gone than while it is up.
+                // overruns on most ticks while the server is gone.
                 AudioGapProbe gaps = new AudioGapProbe();
                 room.mixer().subscribeAudio("gap-probe", gaps);
                 TickWindow live = TickWindow.open(room, gaps);
@@ -89,8 +89,11 @@ class RtmpBroadcastTest {
                         + " %s vs %s; frames dropped by the broadcast queue: %d%n",
                         outage.millis(), live, outage, broadcast.dropped());
                 assertTrue(outage.maxGapMillis < STALL_MILLIS, "the audio tick stalled during the outage: " + outage);
-                assertTrue(outage.overrunsPerSecond() <= 3 * live.overrunsPerSecond() + 5,
-                        "tick overruns rose during the outage: " + outage + " vs " + live);
+                // A tick that waited on the network for every frame would overrun most of the 65 ticks a
+                // second (50 audio, 15 video); the busy machine's own noise measured 0.4 to 11 a second,
+                // in the live window as much as in the outage, so only the former is a failure.
+                assertTrue(outage.overrunsPerSecond() < 25, "ticks overran throughout the outage: " + outage
+                        + " (while live: " + live + ")");
                 assertProbesH264AndAac(nginx.url("room-key"));
                 System.out.printf("broadcast worker (AAC encoding, FLV muxing, sending) used %.1f%% of one core%n",
                         100.0 * (threadCpuNanos(WORKER) - workerCpuStart) / (System.nanoTime() - wallStart));
