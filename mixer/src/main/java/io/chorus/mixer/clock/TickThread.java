@@ -28,16 +28,24 @@ public final class TickThread implements AutoCloseable {
     private long overrunsSinceReport;
     private long skippedSinceReport;
     private long worstSinceReportNanos;
+    private long caughtUpSinceReport;
+    private boolean catchingUp;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private boolean active;
     private boolean closed;
 
+    /** A tick stream that skips late ticks (see {@link TickSchedule}). */
     public TickThread(String name, MediaClock clock, TickRate rate, TickTask task) {
+        this(name, clock, rate, 0, task);
+    }
+
+    /** A tick stream that runs up to {@code maxCatchUpTicks} late ticks back to back before it skips. */
+    public TickThread(String name, MediaClock clock, TickRate rate, int maxCatchUpTicks, TickTask task) {
         this.name = name;
         this.time = clock.timeSource();
-        this.schedule = new TickSchedule(clock.originNanos(), rate);
+        this.schedule = new TickSchedule(clock.originNanos(), rate, maxCatchUpTicks);
         this.task = task;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -103,8 +111,15 @@ public final class TickThread implements AutoCloseable {
         long finished = time.nanoTime();
         long overrunNanos = finished - schedule.deadline(tick + 1);
         long missed = schedule.completed(finished);
+        boolean wasCatchingUp = catchingUp;
+        catchingUp = overrunNanos > 0 && missed == 0;
         if (overrunNanos > 0) {
-            overruns.incrementAndGet();
+            // Ticks run late to catch up finish late by construction; only the one that fell behind is an overrun.
+            if (wasCatchingUp) {
+                caughtUpSinceReport++;
+            } else {
+                overruns.incrementAndGet();
+            }
             skipped.addAndGet(missed);
             reportOverrun(tick, overrunNanos, missed, finished);
         }
@@ -122,11 +137,13 @@ public final class TickThread implements AutoCloseable {
         if (lastReportNanos != Long.MIN_VALUE && nowNanos - lastReportNanos < OVERRUN_REPORT_NANOS) {
             return;
         }
-        LOG.warn("{}: {} tick(s) ended after the next was due (worst by {} us, {} tick(s) skipped) since the last"
-                + " report; latest tick {}; {} overruns so far", name, overrunsSinceReport,
-                worstSinceReportNanos / 1000, skippedSinceReport, tick, overruns.get());
+        LOG.warn("{}: {} tick(s) ended after the next was due (worst by {} us, {} tick(s) run late to catch up, {}"
+                + " tick(s) skipped) since the last report; latest tick {}; {} overruns so far", name,
+                overrunsSinceReport - caughtUpSinceReport, worstSinceReportNanos / 1000, caughtUpSinceReport,
+                skippedSinceReport, tick, overruns.get());
         lastReportNanos = nowNanos;
         overrunsSinceReport = 0;
+        caughtUpSinceReport = 0;
         skippedSinceReport = 0;
         worstSinceReportNanos = 0;
     }

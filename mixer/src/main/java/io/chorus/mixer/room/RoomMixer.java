@@ -37,6 +37,12 @@ public final class RoomMixer implements AutoCloseable {
     private final RoomMixerConfig config;
     private final Executor decodePool;
     private final MixerEvents events;
+    /**
+     * How far (in 20 ms ticks) a stalled audio tick catches up by running late ticks back to back:
+     * the mixed audio stays one unbroken stream (recordings keep their sync in players that play
+     * samples back to back) through stalls of up to 500 ms, which a busy or starved host produces.
+     */
+    private static final int AUDIO_CATCH_UP_TICKS = 25;
     private final MediaClock clock;
     private final CodecLifecycle lifecycle;
     private final VideoOutputs videoOutputs;
@@ -65,7 +71,7 @@ public final class RoomMixer implements AutoCloseable {
         this.audioTick = new AudioTick(config.mixedSpeakers(), audioOutputs, this::participants, events);
         this.videoTick = new VideoTick(new Compositor(config.canvasWidth(), config.canvasHeight(), config.background()),
                 config.layout(), config.fit(), videoOutputs, this::participants, audioTick::activeSpeaker);
-        this.audioThread = new TickThread("audio-" + roomId, clock, TickRate.audio(), audioTick);
+        this.audioThread = new TickThread("audio-" + roomId, clock, TickRate.audio(), AUDIO_CATCH_UP_TICKS, audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);
         audioThread.start();
         videoThread.start();

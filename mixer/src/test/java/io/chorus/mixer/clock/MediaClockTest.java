@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MediaClockTest {
     private static final long SECOND = 1_000_000_000L;
@@ -91,6 +93,30 @@ class MediaClockTest {
         assertEquals(List.of(0L, 1L, 2L, 3L, 6L, 7L), ran);
         assertEquals(1, ticks.overruns());
         assertEquals(2, ticks.skippedTicks());
+    }
+
+    @ParameterizedTest(name = "catch up at most {0} ticks")
+    @CsvSource({"3, '0,1,2,3,4,5,6,7', 0", "2, '0,1,2,3,6,7,8,9', 2"})
+    void aStalledAudioClockRunsLateTicksBackToBackWithinItsCatchUpBound(int maxCatchUp, String expectedTicks,
+            long expectedSkipped) throws InterruptedException {
+        SimulatedTime time = new SimulatedTime(0);
+        List<Long> ran = new ArrayList<>();
+        List<Long> timestamps = new ArrayList<>();
+        long period = TickRate.audio().periodNanos();
+        TickThread ticks = new TickThread("audio", new MediaClock(time), TickRate.audio(), maxCatchUp, (n, ts) -> {
+            ran.add(n);
+            timestamps.add(ts);
+            // Tick 3 stalls 70 ms: ticks 4, 5 and 6 are past due when it ends.
+            time.advance(n == 3 ? 3 * period + period / 2 : period / 10);
+        });
+        for (int i = 0; i < 8; i++) {
+            ticks.step();
+        }
+        List<Long> expected = java.util.Arrays.stream(expectedTicks.split(",")).map(Long::parseLong).toList();
+        assertEquals(expected, ran);
+        assertEquals(expected.stream().map(n -> 960 * n).toList(), timestamps, "every tick keeps its own timestamp");
+        assertEquals(1, ticks.overruns(), "one stall is one overrun, however many ticks catch up after it");
+        assertEquals(expectedSkipped, ticks.skippedTicks());
     }
 
     @Test

@@ -44,10 +44,14 @@ public final class MediaProbe {
                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
     }
 
-    /** The first audio stream decoded to 48 kHz mono s16. */
+    /**
+     * The first audio stream decoded to 48 kHz mono s16 on the file's timeline, as a player that
+     * honours timestamps plays it: sample i belongs at i / 48000 s, and any hole between packets
+     * (10 ms or more) is filled with silence rather than closed up.
+     */
     public static short[] decodedAudio(Path file) {
-        byte[] raw = runBinary("ffmpeg", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s16le", "-ac", "1",
-                "-ar", "48000", "-");
+        byte[] raw = runBinary("ffmpeg", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-af",
+                "aresample=async=1:min_hard_comp=0.01:first_pts=0", "-f", "s16le", "-ac", "1", "-ar", "48000", "-");
         short[] pcm = new short[raw.length / 2];
         for (int i = 0; i < pcm.length; i++) {
             pcm[i] = (short) ((raw[2 * i] & 0xFF) | raw[2 * i + 1] << 8);
@@ -65,13 +69,6 @@ public final class MediaProbe {
     public static double[] videoFrameTimes(Path file) {
         return lines(run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "frame=pts_time", "-of",
                 "csv=p=0", file.toString())).stream().map(l -> l.replace(",", "")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    /** Start time of the first audio stream (seconds; where decoded sample 0 belongs). */
-    public static double audioStartSeconds(Path file) {
-        List<String> out = lines(run("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=start_time",
-                "-of", "csv=p=0", file.toString()));
-        return Double.parseDouble(out.get(0).replace(",", ""));
     }
 
     private static List<String> lines(String text) {
