@@ -11,8 +11,8 @@ import java.util.Set;
  * Chooses, once per tick, the at most K participants whose voices are mixed (the rest are heard by
  * everyone but contribute nothing: mixing every open microphone would only add their noise).
  *
- * <p>A mixed speaker stays mixed while active (see {@link ParticipantLevels#isActive}); a free
- * place goes at once to the loudest active participant not yet mixed. When all places are taken, a
+ * <p>A mixed speaker stays mixed while audible (see {@link ParticipantLevels#isAudible}); a free
+ * place goes at once, in the tick their voice arrives, to the loudest audible participant not yet mixed. When all places are taken, a
  * newcomer replaces the quietest mixed speaker only after being louder than them by a margin
  * (default 3 dB) for a hold time (default 200 ms): two similar voices then do not swap places tick
  * after tick. At most one replacement happens per tick.
@@ -73,7 +73,7 @@ public final class SpeakerSelector {
     private void dropInactiveSpeakers(ParticipantLevels levels) {
         Iterator<String> it = mixed.iterator();
         while (it.hasNext()) {
-            if (!levels.isActive(it.next())) {
+            if (!levels.isAudible(it.next())) {
                 it.remove();
             }
         }
@@ -82,7 +82,7 @@ public final class SpeakerSelector {
     private void collectCandidates(ParticipantLevels levels) {
         candidates.clear();
         for (String id : levels.participants()) {
-            if (levels.isActive(id) && !mixed.contains(id)) {
+            if (levels.isAudible(id) && !mixed.contains(id)) {
                 candidates.add(id);
             }
         }

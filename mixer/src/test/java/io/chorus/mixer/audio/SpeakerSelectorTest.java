@@ -36,6 +36,25 @@ class SpeakerSelectorTest {
     }
 
     @Test
+    void aVoiceAfterSilenceIsMixedFromItsFirstTickWhileAPlaceIsFree() {
+        ParticipantLevels smoothed = new ParticipantLevels();
+        SpeakerSelector selector = new SpeakerSelector(2);
+        ParticipantAudioControls open = new ParticipantAudioControls(0, false);
+        for (int t = 0; t < 20; t++) {
+            smoothed.observe("A", AudioLevel.SILENCE, open);
+            smoothed.endTick();
+            assertEquals(Set.of(), selector.select(smoothed));
+        }
+        smoothed.observe("A", 12, open);
+        smoothed.endTick();
+        assertEquals(false, smoothed.isActive("A"), "the smoothed level is still below the threshold");
+        assertEquals(Set.of("A"), selector.select(smoothed), "mixed in the tick the voice arrived");
+        smoothed.observe("A", AudioLevel.SILENCE, open);
+        smoothed.endTick();
+        assertEquals(Set.of(), selector.select(smoothed), "one loud tick from silence does not hold the place");
+    }
+
+    @Test
     void newcomerReplacesTheQuietestOnlyAfterBeingLouderByTheMarginForTheHoldTime() {
         SpeakerSelector selector = new SpeakerSelector(2, 3, 200);
         set("A", 20);
