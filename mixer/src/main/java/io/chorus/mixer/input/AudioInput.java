@@ -21,9 +21,16 @@ public final class AudioInput implements AutoCloseable {
     private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
     private volatile ParticipantAudioControls controls = ParticipantAudioControls.DEFAULT;
     private volatile int extensionLevel = -1;
-    private volatile long playoutCaptureMicros = Long.MIN_VALUE;
+    private volatile PlayoutPoint lastPlayout;
     private int level = AudioLevel.SILENCE;
     private boolean closed;
+
+    /**
+     * Where playout stood at the last tick: the sender capture time of the audio it played and the
+     * room time (media clock, microseconds) of that tick. Published as one object.
+     */
+    private record PlayoutPoint(long captureMicros, long roomMicros) {
+    }
 
     public AudioInput(String participantId, SenderClock senderClock) {
         this.participantId = participantId;
@@ -46,8 +53,10 @@ public final class AudioInput implements AutoCloseable {
     /**
      * Audio tick: this participant's next 20 ms of PCM, or null when it sends nothing. The array is
      * reused by the next call.
+     *
+     * @param roomMicros the tick's time on the room's media clock
      */
-    public short[] nextFrame() {
+    public short[] nextFrame(long roomMicros) {
         synchronized (decoder) {
             if (closed) {
                 return null;
@@ -57,18 +66,21 @@ public final class AudioInput implements AutoCloseable {
             switch (playout.kind()) {
                 case PACKET -> {
                     samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
-                    playoutCaptureMicros = senderClock.captureMicros(jitter.lastPlayedTimestamp());
+                    long capture = senderClock.captureMicros(jitter.lastPlayedTimestamp());
+                    lastPlayout = capture == Long.MIN_VALUE ? null : new PlayoutPoint(capture, roomMicros);
                 }
                 case MISSING -> {
                     samples = decoder.conceal(pcm, playout.samples());
-                    long previous = playoutCaptureMicros;
-                    if (previous != Long.MIN_VALUE) {
-                        playoutCaptureMicros = previous + playout.samples() * 1_000_000L / AudioFormat.SAMPLE_RATE;
+                    PlayoutPoint previous = lastPlayout;
+                    if (previous != null) {
+                        lastPlayout = new PlayoutPoint(
+                                previous.captureMicros() + playout.samples() * 1_000_000L / AudioFormat.SAMPLE_RATE,
+                                roomMicros);
                     }
                 }
                 default -> {
                     level = AudioLevel.SILENCE;
-                    playoutCaptureMicros = Long.MIN_VALUE;
+                    lastPlayout = null;
                     return null;
                 }
             }
@@ -111,9 +123,15 @@ public final class AudioInput implements AutoCloseable {
         controls = controls.withGainDb(gainDb);
     }
 
-    /** Sender capture time of the audio playing now, {@link Long#MIN_VALUE} when unknown. */
-    public long playoutCaptureMicros() {
-        return playoutCaptureMicros;
+    /**
+     * Sender capture time of the audio that plays at room time {@code roomMicros}, reckoned from the
+     * last tick's playout as if it runs on unbroken: a video tick asks for its own instant, which
+     * falls between audio ticks, or after a late audio tick that has yet to catch up.
+     * {@link Long#MIN_VALUE} while unknown (no audio, or no sender report yet).
+     */
+    public long playoutCaptureMicrosAt(long roomMicros) {
+        PlayoutPoint p = lastPlayout;
+        return p == null ? Long.MIN_VALUE : p.captureMicros() + (roomMicros - p.roomMicros());
     }
 
     public AudioJitterBuffer.Stats jitterStats() {

@@ -84,8 +84,8 @@ public final class VideoInput implements AutoCloseable {
     /**
      * Tick side: the picture to composite now, or null while none is ready at the current target.
      *
-     * @param playoutMicros sender capture time of the audio this participant is playing, or
-     *                      {@link Long#MIN_VALUE} when unknown
+     * @param playoutMicros sender capture time of this participant's audio playing at the video
+     *                      tick's instant, or {@link Long#MIN_VALUE} when unknown
      */
     public TimedPicture pictureFor(long playoutMicros) {
         TimedPicture picture = ring.pick(playoutMicros);

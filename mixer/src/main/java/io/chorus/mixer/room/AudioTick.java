@@ -6,6 +6,7 @@ import io.chorus.mixer.audio.MixMinusMixer;
 import io.chorus.mixer.audio.ParticipantAudioControls;
 import io.chorus.mixer.audio.ParticipantLevels;
 import io.chorus.mixer.audio.SpeakerSelector;
+import io.chorus.mixer.clock.TickRate;
 import io.chorus.mixer.clock.TickTask;
 import io.chorus.mixer.output.AudioOutputs;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
  * mix them once with mix-minus, encode what the listeners need, and report the dominant speaker.
  */
 final class AudioTick implements TickTask {
+    static final TickRate RATE = TickRate.audio();
     private final MixMinusMixer mixer = new MixMinusMixer();
     private final ParticipantLevels levels = new ParticipantLevels();
     private final SpeakerSelector selector;
@@ -52,10 +54,11 @@ final class AudioTick implements TickTask {
     @Override
     public void onTick(long tick, long rtpTimestamp) {
         long start = TickCpu.now();
+        long roomMicros = RATE.offsetNanos(tick) / 1000;
         frames.clear();
         controls.clear();
         for (MixerParticipant p : participants.get()) {
-            short[] pcm = p.audio().nextFrame();
+            short[] pcm = p.audio().nextFrame(roomMicros);
             ParticipantAudioControls c = p.audio().controls();
             levels.observe(p.id(), pcm == null ? AudioLevel.SILENCE : p.audio().level(), c);
             if (pcm != null) {

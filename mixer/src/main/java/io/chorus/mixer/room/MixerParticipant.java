@@ -88,11 +88,12 @@ public final class MixerParticipant {
     }
 
     /**
-     * Where the participant's audio playout is on the sender's clock, for picking the matching
-     * picture; unknown ({@link Long#MIN_VALUE}) until both streams have had a sender report.
+     * Where the participant's audio playout is on the sender's clock at room time {@code roomMicros},
+     * for picking the matching picture; unknown ({@link Long#MIN_VALUE}) until both streams have had
+     * a sender report.
      */
-    long audioPlayoutMicros() {
-        return videoClock.isSynchronised() ? audio.playoutCaptureMicros() : Long.MIN_VALUE;
+    long audioPlayoutMicros(long roomMicros) {
+        return videoClock.isSynchronised() ? audio.playoutCaptureMicrosAt(roomMicros) : Long.MIN_VALUE;
     }
 
     /** Video tick thread: one Target object per tile change, so inputs can compare by identity. */

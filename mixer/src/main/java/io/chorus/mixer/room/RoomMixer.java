@@ -70,8 +70,9 @@ public final class RoomMixer implements AutoCloseable {
         this.audioOutputs = new AudioOutputs(lifecycle, config.audioBitrateBps(), config.mixedSpeakers());
         this.audioTick = new AudioTick(config.mixedSpeakers(), audioOutputs, this::participants, events);
         this.videoTick = new VideoTick(new Compositor(config.canvasWidth(), config.canvasHeight(), config.background()),
-                config.layout(), config.fit(), videoOutputs, this::participants, audioTick::activeSpeaker);
-        this.audioThread = new TickThread("audio-" + roomId, clock, TickRate.audio(), AUDIO_CATCH_UP_TICKS, audioTick);
+                config.layout(), config.fit(), TickRate.video(config.fps()), videoOutputs, this::participants,
+                audioTick::activeSpeaker);
+        this.audioThread = new TickThread("audio-" + roomId, clock, AudioTick.RATE, AUDIO_CATCH_UP_TICKS, audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);
         audioThread.start();
         videoThread.start();

@@ -1,5 +1,6 @@
 package io.chorus.mixer.room;
 
+import io.chorus.mixer.clock.TickRate;
 import io.chorus.mixer.clock.TickTask;
 import io.chorus.mixer.input.TimedPicture;
 import io.chorus.mixer.input.VideoInput;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 final class VideoTick implements TickTask {
     private final Compositor compositor;
     private final FitPolicy fit;
+    private final TickRate rate;
     private final VideoOutputs outputs;
     private final Supplier<List<MixerParticipant>> participants;
     private final Supplier<String> activeSpeaker;
@@ -34,8 +36,9 @@ final class VideoTick implements TickTask {
     private volatile Layout layout;
     private volatile int tilesShown;
 
-    VideoTick(Compositor compositor, Layout layout, FitPolicy fit, VideoOutputs outputs,
+    VideoTick(Compositor compositor, Layout layout, FitPolicy fit, TickRate rate, VideoOutputs outputs,
             Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker) {
+        this.rate = rate;
         this.compositor = compositor;
         this.layout = layout;
         this.fit = fit;
@@ -69,6 +72,7 @@ final class VideoTick implements TickTask {
     @Override
     public void onTick(long tick, long rtpTimestamp) {
         long start = TickCpu.now();
+        long roomMicros = rate.offsetNanos(tick) / 1000;
         ids.clear();
         byId.clear();
         for (MixerParticipant p : participants.get()) {
@@ -79,7 +83,7 @@ final class VideoTick implements TickTask {
         contents.clear();
         for (Tile tile : tiles) {
             MixerParticipant p = byId.get(tile.participantId());
-            contents.add(contentFor(p, tile));
+            contents.add(contentFor(p, tile, roomMicros));
         }
         tilesShown = contents.size();
         I420Picture canvas = compositor.compose(contents);
@@ -88,13 +92,13 @@ final class VideoTick implements TickTask {
         encodeCpu.addSince(composed);
     }
 
-    private TileContent contentFor(MixerParticipant p, Tile tile) {
+    private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros) {
         VideoInput video = p.video();
         if (video == null || p.videoMuted()) {
             return TileContent.placeholder(tile, p.displayName());
         }
         video.setTarget(p.targetFor(tile, fit));
-        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros());
+        TimedPicture picture = video.pictureFor(p.audioPlayoutMicros(roomMicros));
         return picture == null
                 ? TileContent.placeholder(tile, p.displayName())
                 : new TileContent(tile, picture.placement(), picture.picture(), p.displayName());

@@ -164,7 +164,9 @@ class MediaClockTest {
             }
             assertTrue(firstAfterResume >= TickRate.audio().tickAt(resumeTime),
                     "resumed ticks continue from the current media time, not from where they paused");
-            assertEquals(0, thread.overruns(), "a pause is not an overrun");
+            // Counted as an overrun, the 250 ms pause would show as 12 skipped ticks. (A stall of this
+            // shared host may add an overrun of its own, so the count of overruns proves nothing here.)
+            assertTrue(thread.skippedTicks() < 12, "the pause was counted as skipped ticks: " + thread.skippedTicks());
         }
     }
 

@@ -10,21 +10,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A participant flashes white and beeps at the same instants every two seconds; in the recording the
  * flash (jump in a frame's mean luma) and the beep (rise of the audio envelope) are paired over a
- * {@value #RUN_SECONDS} s run. What this test guards: no drift (the median offset of the last five
- * flashes within {@value #MAX_DRIFT_MS} ms of that of the first five) and no offset beyond {@value #MAX_OFFSET_MS} ms.
- * The product target is 40 ms; it is NOT met on every run here (measured 13-53 ms steady offsets,
- * audio late, depending on load; see docs/recording.md), so the bound asserted is the one that holds.
+ * run of several minutes (WebM, Opus) and a shorter one through the AAC encoder (MP4). The target:
+ * audio and picture within {@value #TARGET_MS} ms at the start and at the end (median of five
+ * flashes each: one flash may land a frame either way), and over the whole run. A flash further off
+ * than the target plus one frame is an outlier; a few are allowed, because this shared machine
+ * stalls the whole process for hundreds of milliseconds now and then (measured: ticks up to 500 ms
+ * late), and a stall longer than the mixer's 500 ms audio catch-up shifts the flashes around it.
  */
 class AvSyncTest {
-    static final int RUN_SECONDS = 60;
-    static final int MAX_DRIFT_MS = 40;
-    static final int MAX_OFFSET_MS = 100;
+    static final int TARGET_MS = 40;
+    private static final int FPS = 30;
+    private static final int FRAME_MS = 1000 / FPS + 1;
     private static final int WIDTH = 320;
     private static final int HEIGHT = 180;
     private static final long PERIOD_MS = 2000;
@@ -33,8 +36,9 @@ class AvSyncTest {
     @TempDir
     Path dir;
 
-    @Test
-    void flashAndBeepStayTogetherFromStartToEnd() throws Exception {
+    @ParameterizedTest(name = "{0} for {1} s")
+    @CsvSource({"WEBM, 180", "MP4, 30"})
+    void flashAndBeepStayTogetherFromStartToEnd(RecordingFormat format, int seconds) throws Exception {
         SyntheticRoom.Source flasher = new SyntheticRoom.Source() {
             public YuvColour colourAt(long millis) {
                 return millis % PERIOD_MS < FLASH_MS ? YuvColour.fromRgb(255, 255, 255) : YuvColour.fromRgb(0, 0, 0);
@@ -49,9 +53,9 @@ class AvSyncTest {
             }
         };
         RecordingResult result;
-        try (SyntheticRoom room = new SyntheticRoom("sync", WIDTH, HEIGHT, 30, List.of(flasher))) {
-            RoomRecording recording = RoomRecording.start(room.mixer(), dir, "sync", RecordingFormat.WEBM, Clock.systemUTC(), s -> { });
-            Thread.sleep(RUN_SECONDS * 1000L);
+        try (SyntheticRoom room = new SyntheticRoom("sync", WIDTH, HEIGHT, FPS, List.of(flasher))) {
+            RoomRecording recording = RoomRecording.start(room.mixer(), dir, "sync", format, Clock.systemUTC(), s -> { });
+            Thread.sleep(seconds * 1000L);
             result = recording.stop();
         }
         Path file = result.file();
@@ -64,17 +68,18 @@ class AvSyncTest {
                 offsets.add(nearest - flash);
             }
         }
-        System.out.printf("A/V sync over %d s (webm): %d flashes, %d beeps; audio minus video at start %.1f ms, at end %.1f ms, all %s%n",
-                RUN_SECONDS, flashes.size(), beeps.size(), offsets.get(0) * 1000, offsets.get(offsets.size() - 1) * 1000,
+        System.out.printf("A/V sync over %d s (%s): %d flashes, %d beeps; audio minus video at start %.1f ms, at end %.1f ms, all %s%n",
+                seconds, format, flashes.size(), beeps.size(), offsets.get(0) * 1000, offsets.get(offsets.size() - 1) * 1000,
                 offsets.stream().map(o -> Math.round(o * 1000)).toList());
-        assertTrue(offsets.size() >= RUN_SECONDS / 2 - 3, "paired flashes: " + offsets.size());
-        // Medians of five: one flash may land a frame (33 ms) either way.
-        double start = median(offsets.subList(0, 5));
-        double end = median(offsets.subList(offsets.size() - 5, offsets.size()));
-        assertEquals(start, end, MAX_DRIFT_MS / 1000.0, "drift from the first five flashes to the last five");
-        for (double offset : offsets) {
-            assertEquals(0, offset, MAX_OFFSET_MS / 1000.0, "offset of one flash");
-        }
+        int expected = seconds / 2;
+        assertTrue(offsets.size() >= expected * 9 / 10, "paired flashes: " + offsets.size() + " of " + expected);
+        assertEquals(0, median(offsets.subList(0, 5)), TARGET_MS / 1000.0, "offset at the start, in " + offsets);
+        assertEquals(0, median(offsets.subList(offsets.size() - 5, offsets.size())), TARGET_MS / 1000.0,
+                "offset at the end, in " + offsets);
+        assertEquals(0, median(offsets), TARGET_MS / 1000.0, "median offset of " + offsets);
+        List<Double> outliers = offsets.stream().filter(o -> Math.abs(o) > (TARGET_MS + FRAME_MS) / 1000.0).toList();
+        assertTrue(outliers.size() <= Math.max(1, offsets.size() / 20), "more than 5% of the flashes (or one) off by more than "
+                + (TARGET_MS + FRAME_MS) + " ms: " + outliers + " in " + offsets);
     }
 
     private static double median(List<Double> values) {
