@@ -193,17 +193,21 @@ public final class RoomMixer implements AutoCloseable {
     /** Stops both ticks, then frees every decoder and encoder before returning. */
     @Override
     public void close() {
-        List<MixerParticipant> last;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+        }
+        // The ticks stop before the participants go: a tick in between would compose an empty
+        // canvas and hand it to every receiver, so a recording would end on a blank frame.
+        audioThread.close();
+        videoThread.close();
+        List<MixerParticipant> last;
+        synchronized (this) {
             last = participants;
             participants = List.of();
         }
-        audioThread.close();
-        videoThread.close();
         videoOutputs.closeAll();
         audioOutputs.closeAll();
         for (MixerParticipant p : last) {

@@ -36,6 +36,7 @@ class RoomMixerVideoTest {
         RoomMixerConfig config = RoomMixerConfig.defaults().withCanvas(640, 360, 10);
         AtomicReference<EncodedFrame> latestKey = new AtomicReference<>();
         List<EncodedFrame> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> inputs = new ArrayList<>();
         try (RoomMixer room = new RoomMixer("grid", config, DECODE_POOL, MixerEvents.NONE)) {
             List<MixerParticipant> ps = new ArrayList<>();
             for (int i = 0; i < COLOURS.length; i++) {
@@ -43,6 +44,11 @@ class RoomMixerVideoTest {
             }
             room.subscribeVideo("viewer", new VideoProfile(VideoCodec.VP8, 640, 360, 800_000), all::add);
             sendColours(ps, 25);
+            for (MixerParticipant p : ps) {
+                inputs.add(String.format("%s: %d received, %d decoded, %d skipped until a key frame, %d queue drops",
+                        p.id(), p.video().framesReceived(), p.video().framesDecoded(),
+                        p.video().framesSkippedUntilKeyFrame(), p.video().queueDrops()));
+            }
         }
         I420Picture last = decodeAll(all);
         assertNotNull(last, "the viewer decoded the composite");
@@ -50,7 +56,8 @@ class RoomMixerVideoTest {
             int cellX = (i % 2) * 320;
             int cellY = (i / 2) * 180;
             YuvColour centre = last.colourAt(cellX + 160, cellY + 90);
-            assertTrue(centre.distance(COLOURS[i]) <= 24, "cell " + i + " shows " + centre + ", expected " + COLOURS[i]);
+            assertTrue(centre.distance(COLOURS[i]) <= 24, "cell " + i + " shows " + centre + ", expected " + COLOURS[i]
+                    + " (viewer frames: " + all.size() + "; inputs: " + inputs + ")");
             // A 4:3 camera in a 16:9 cell: 240x180 in the middle, bars of 40 px left and right.
             YuvColour bar = last.colourAt(cellX + 16, cellY + 60);
             assertTrue(bar.distance(Compositor.TILE_BACKDROP) <= 24, "cell " + i + " bar is " + bar);
