@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * machine: it loses 6-8% of its CPU time to its host even when idle and stalls the whole process for
  * up to a second now and then (the tick threads log it), which starves the synthetic sender too: its
  * audio arrives too late to be played, or its pictures late, or a flash is never shown. Measured: 7%
- * of the flashes off in a quiet ten-minute run, 15% and 12% missing in a CI run with stalls of up to
- * 1 s, every one of them during a stall, around a steady median. So at least three flashes in four
- * must pair up and three in four of those must be within the target plus one frame: a picture
+ * of the flashes off in a ten-minute run; in a CI run with stalls of up to 1 s, 12% unpaired and 15%
+ * of the rest off, in the stretches where stalls were logged, around a steady median. So at least
+ * three flashes in four must pair up and three in four of those must be within the target plus one frame: a picture
  * chooser that went wrong in steady state fails that, a stall does not.
  */
 class AvSyncTest {
