@@ -1,5 +1,6 @@
 package io.chorus.mixer.audio;
 
+import io.chorus.core.rtp.RtpTimestampUnwrapper;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.chorus.recorder.file;
 
+import io.chorus.core.rtp.RtpTimestampUnwrapper;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
@@ -50,8 +51,8 @@ public final class RoomRecording {
     private final Muxer muxer;
     private final OpusToAac aac;
     private final SinkQueue<Packet> queue;
-    private final TimestampUnwrapper videoClock = new TimestampUnwrapper();
-    private final TimestampUnwrapper audioClock = new TimestampUnwrapper();
+    private final RtpTimestampUnwrapper videoClock = new RtpTimestampUnwrapper();
+    private final RtpTimestampUnwrapper audioClock = new RtpTimestampUnwrapper();
     private long originVideo = Long.MIN_VALUE;
     private volatile long endVideoTicks;
     private volatile long endAudioTicks;

@@ -1,5 +1,7 @@
 package io.chorus.recorder.file;
 
+import io.chorus.core.rtp.RtpTimestampUnwrapper;
+
 /**
  * Places one incoming stream's RTP timestamps on the room clock. The sender's timestamps keep the
  * exact spacing of its media; arrival instants carry network jitter. So the offset between them is
@@ -12,7 +14,7 @@ final class SenderTimeline {
     static final long RESYNC_NANOS = 1_000_000_000L;
 
     private final int clockRate;
-    private final TimestampUnwrapper unwrapper = new TimestampUnwrapper();
+    private final RtpTimestampUnwrapper unwrapper = new RtpTimestampUnwrapper();
     private long offsetNanos;
     private boolean started;
 
