@@ -1,6 +1,5 @@
 package io.chorus.recorder.file;
 
-import io.chorus.core.rtp.RtpTimestampUnwrapper;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
@@ -8,6 +7,7 @@ import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.recorder.audio.OpusToAac;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
+import io.chorus.recorder.mux.RoomTimeline;
 import io.chorus.recorder.sink.SinkQueue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timing: both mixer clocks count from the room's one media clock origin (video 90 kHz, audio
  * 48 kHz), so a frame's timestamp divided by its clock rate is its position in the room's time.
- * The file starts at the first video key frame; every packet's time is its room time minus that
+ * Both go on one {@link RoomTimeline}: unwrapped apart, the two 32-bit clocks (which wrap at 13.3 h
+ * and 24.9 h) would put a recording of a room older than 13 hours out of sync. The file starts at the first video key frame; every packet's time is its room time minus that
  * origin. No arrival time or wall clock is involved, which is what keeps audio and video in sync.
  * Each key frame schedules the next {@link #KEY_FRAME_INTERVAL_TICKS} of video time later, so files
  * are seekable and MP4 fragments start cleanly.
@@ -51,9 +52,8 @@ public final class RoomRecording {
     private final Muxer muxer;
     private final OpusToAac aac;
     private final SinkQueue<Packet> queue;
-    private final RtpTimestampUnwrapper videoClock = new RtpTimestampUnwrapper();
-    private final RtpTimestampUnwrapper audioClock = new RtpTimestampUnwrapper();
-    private long originVideo = Long.MIN_VALUE;
+    private final RoomTimeline timeline = new RoomTimeline();
+    private long originUnits = Long.MIN_VALUE;
     private volatile long endVideoTicks;
     private volatile long endAudioTicks;
     private volatile RecordingState state = RecordingState.RECORDING;
@@ -201,26 +201,26 @@ public final class RoomRecording {
     private void write(Packet packet) {
         EncodedFrame frame = packet.frame();
         if (packet.stream() == VIDEO) {
-            long ticks = videoClock.unwrap(frame.timestamp());
-            if (originVideo == Long.MIN_VALUE) {
+            long units = timeline.video(frame.timestamp());
+            if (originUnits == Long.MIN_VALUE) {
                 if (!frame.keyFrame()) {
                     mixer.requestKeyFrame(id);
                     return;
                 }
-                originVideo = ticks;
+                originUnits = units;
             }
-            long pts = ticks - originVideo;
+            long pts = (units - originUnits) / RoomTimeline.UNITS_PER_VIDEO_TICK;
             if (frame.keyFrame()) {
                 mixer.scheduleKeyFrame(id, frame.timestamp() + KEY_FRAME_INTERVAL_TICKS);
             }
             muxer.write(VIDEO, frame.data(), pts, frame.keyFrame());
             endVideoTicks = pts;
         } else {
-            long ticks = audioClock.unwrap(frame.timestamp());
-            if (originVideo == Long.MIN_VALUE) {
+            long units = timeline.audio(frame.timestamp());
+            if (originUnits == Long.MIN_VALUE) {
                 return;
             }
-            long pts = ticks - originVideo * MuxStream.AUDIO_CLOCK / MuxStream.VIDEO_CLOCK;
+            long pts = Math.floorDiv(units - originUnits, RoomTimeline.UNITS_PER_AUDIO_TICK);
             if (pts < 0) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
+import io.chorus.recorder.mux.RoomTimeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,6 @@ import java.util.Map;
 final class FlvConnection implements AutoCloseable {
     private static final int VIDEO = 0;
     private static final int AUDIO = 1;
-    private static final long VIDEO_UNITS_PER_TICK = RoomTimeline.UNITS_PER_SECOND / MuxStream.VIDEO_CLOCK;
-    private static final long AUDIO_UNITS_PER_TICK = RoomTimeline.UNITS_PER_SECOND / MuxStream.AUDIO_CLOCK;
 
     private final RtmpEndpoint endpoint;
     private final Muxer muxer;
@@ -56,13 +55,13 @@ final class FlvConnection implements AutoCloseable {
     }
 
     void video(byte[] data, long units, boolean keyFrame) {
-        write(VIDEO, data, (units - originUnits) / VIDEO_UNITS_PER_TICK, keyFrame);
+        write(VIDEO, data, (units - originUnits) / RoomTimeline.UNITS_PER_VIDEO_TICK, keyFrame);
     }
 
     /** AAC frames that begin before this connection's first key frame belong to no picture it sent and are skipped. */
     void audio(TimedPacket aac) {
         if (aac.units() >= originUnits) {
-            write(AUDIO, aac.data(), (aac.units() - originUnits) / AUDIO_UNITS_PER_TICK, true);
+            write(AUDIO, aac.data(), (aac.units() - originUnits) / RoomTimeline.UNITS_PER_AUDIO_TICK, true);
         }
     }
 

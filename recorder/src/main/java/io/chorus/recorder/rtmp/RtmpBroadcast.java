@@ -1,13 +1,13 @@
 package io.chorus.recorder.rtmp;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
-import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.recorder.audio.OpusToAac;
+import io.chorus.recorder.mux.RoomTimeline;
 import io.chorus.recorder.sink.SinkQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +35,6 @@ public final class RtmpBroadcast implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** About four seconds of audio and video: enough to ride out a connect that blocks for a while. */
     private static final int QUEUE_CAPACITY = 256;
-    private static final long UNITS_PER_SAMPLE = RoomTimeline.UNITS_PER_SECOND / AudioFormat.SAMPLE_RATE;
 
     private final String id;
     private final String receiverId;
@@ -161,8 +160,8 @@ public final class RtmpBroadcast implements AutoCloseable {
         } else {
             // Encoded whether connected or not: the AAC encoder needs an unbroken input.
             long units = timeline.audio(frame.timestamp());
-            for (EncodedFrame encoded : audio.transcode(frame.data(), Math.floorDiv(units, UNITS_PER_SAMPLE))) {
-                TimedPacket aac = new TimedPacket(encoded.data(), encoded.timestamp() * UNITS_PER_SAMPLE, true);
+            for (EncodedFrame encoded : audio.transcode(frame.data(), Math.floorDiv(units, RoomTimeline.UNITS_PER_AUDIO_TICK))) {
+                TimedPacket aac = new TimedPacket(encoded.data(), encoded.timestamp() * RoomTimeline.UNITS_PER_AUDIO_TICK, true);
                 if (connection != null) {
                     send(() -> connection.audio(aac));
                 }

@@ -1,4 +1,4 @@
-package io.chorus.recorder.rtmp;
+package io.chorus.recorder.mux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
