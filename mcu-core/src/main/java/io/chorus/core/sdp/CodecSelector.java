@@ -10,7 +10,10 @@ import io.chorus.core.rtp.MediaKind;
 /**
  * Picks the one codec the server uses on an m-line, from what the offer lists:
  * <ul>
- * <li>audio: Opus at 48000 Hz with 2 channels (RFC 7587 section 7 requires that rtpmap);</li>
+ * <li>audio: Opus at 48000 Hz with 2 channels (RFC 7587 section 7 requires that rtpmap), answered with
+ * {@code usedtx=1}: a participant who is silent then sends a comfort-noise packet every 400 ms instead
+ * of 50 packets a second, which the mixer neither receives nor decodes (RFC 7587 section 6.1: the
+ * receiver's preference, which browsers follow);</li>
  * <li>video: VP8, or else H.264 in packetization-mode 1 (RFC 6184: the mode with FU-A and STAP-A that the
  * server's packetizer speaks), preferring constrained baseline 42e01f, then baseline 42001f, then any other
  * profile in the offer's order;</li>
@@ -32,7 +35,7 @@ final class CodecSelector {
         return offered.stream()
                 .filter(c -> c.isEncoding("opus") && c.clockRate() == 48_000 && c.channels() == 2)
                 .findFirst()
-                .map(opus -> new CodecChoice(opus, Optional.empty()));
+                .map(opus -> new CodecChoice(opus.withFmtpParameter("usedtx", "1"), Optional.empty()));
     }
 
     private static Optional<CodecChoice> selectVideo(List<RtpCodec> offered) {

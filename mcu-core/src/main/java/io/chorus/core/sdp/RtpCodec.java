@@ -47,6 +47,18 @@ public record RtpCodec(int payloadType, String encoding, int clockRate, int chan
         return Optional.ofNullable(fmtpParameters().get(key.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The same codec with one fmtp parameter set (added, or replacing the offered value), the other
+     * parameters kept in their order.
+     */
+    public RtpCodec withFmtpParameter(String key, String value) {
+        Map<String, String> parameters = fmtpParameters();
+        parameters.put(key.toLowerCase(Locale.ROOT), value);
+        StringBuilder joined = new StringBuilder();
+        parameters.forEach((k, v) -> joined.append(joined.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return new RtpCodec(payloadType, encoding, clockRate, channels, joined.toString(), feedback);
+    }
+
     public RtpCodec withFeedback(List<RtcpFeedback> kept) {
         return new RtpCodec(payloadType, encoding, clockRate, channels, fmtp, kept);
     }

@@ -10,6 +10,7 @@ import io.chorus.core.MalformedPacketException;
 import io.chorus.core.feedback.KeyFrameMethod;
 import io.chorus.core.feedback.TransportFeedbackGenerator;
 import io.chorus.core.rtcp.TransportCcFeedback;
+import io.chorus.core.rtp.AudioLevelExtension;
 import io.chorus.core.rtp.RtpPacket;
 import io.chorus.core.rtp.Rtx;
 import io.chorus.core.rtp.codec.EncodedFrame;
@@ -33,6 +34,7 @@ final class MediaReceiver {
     private final Map<Long, InboundStream> streams = new ConcurrentHashMap<>();
     private final int audioTransportSeqId;
     private final int videoTransportSeqId;
+    private final int audioLevelId;
     private final TransportFeedbackGenerator transportFeedback = new TransportFeedbackGenerator();
     private volatile Runnable keyFrameNeeded = () -> { };
     private volatile long videoSsrc = -1;
@@ -45,6 +47,7 @@ final class MediaReceiver {
         this.videoRtxPayloadType = video == null ? -1 : video.rtxPayloadType().orElse(-1);
         this.audioTransportSeqId = transportSequenceExtension(audio);
         this.videoTransportSeqId = transportSequenceExtension(video);
+        this.audioLevelId = audio == null ? -1 : audio.extensionId(HeaderExtension.AUDIO_LEVEL).orElse(-1);
     }
 
     void setKeyFrameNeeded(Runnable keyFrameNeeded) {
@@ -100,8 +103,9 @@ final class MediaReceiver {
             drops.drop(DropReason.MALFORMED_PAYLOAD, media.codec().encoding() + ": " + e.getMessage());
             return;
         }
+        int level = media == audio ? AudioLevelExtension.level(packet, audioLevelId) : AudioLevelExtension.ABSENT;
         for (EncodedFrame frame : frames) {
-            listener.onFrame(media.kind(), frame);
+            listener.onFrame(media.kind(), frame, level);
         }
     }
 

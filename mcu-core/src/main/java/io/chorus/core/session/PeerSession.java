@@ -44,8 +44,13 @@ public final class PeerSession implements AutoCloseable {
         /** A server candidate to trickle; {@code candidate} null means there are no more. */
         void onLocalCandidate(String candidate, String mid, int mLineIndex);
 
-        /** A complete frame from the browser, after loss recovery. */
-        void onFrame(MediaKind kind, EncodedFrame frame);
+        /**
+         * A complete frame from the browser, after loss recovery.
+         *
+         * @param audioLevel for audio, the RFC 6464 level the packet carried (0..127, -dBov), else
+         *                   {@link io.chorus.core.rtp.AudioLevelExtension#ABSENT}; always absent for video
+         */
+        void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel);
 
         /** The browser asked for a key frame of the video the server sends it. */
         void onKeyFrameRequested();

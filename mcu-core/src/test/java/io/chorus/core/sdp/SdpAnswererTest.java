@@ -55,7 +55,7 @@ class SdpAnswererTest {
             a=rtcp-rsize
             a=rtpmap:111 opus/48000/2
             a=rtcp-fb:111 transport-cc
-            a=fmtp:111 minptime=10;useinbandfec=1
+            a=fmtp:111 minptime=10;useinbandfec=1;usedtx=1
             a=ssrc:11111111 cname:chorus-cname
             a=ssrc:11111111 msid:chorus chorus-audio
             m=video 9 UDP/TLS/RTP/SAVPF 96 97
@@ -151,7 +151,8 @@ class SdpAnswererTest {
         assertEquals(0, audio.mLineIndex());
         assertEquals("0", audio.mid());
         assertEquals(Direction.SENDRECV, audio.direction());
-        assertEquals(new RtpCodec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1",
+        // The answer asks the browser for DTX: silent participants then send (and cost) almost nothing.
+        assertEquals(new RtpCodec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1;usedtx=1",
                 List.of(RtcpFeedback.TRANSPORT_CC)), audio.codec());
         assertEquals(OptionalInt.empty(), audio.rtxPayloadType());
         assertEquals(OptionalInt.of(1), audio.extensionId(HeaderExtension.AUDIO_LEVEL));

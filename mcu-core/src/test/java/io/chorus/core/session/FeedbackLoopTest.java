@@ -114,7 +114,7 @@ class FeedbackLoopTest {
             }
 
             @Override
-            public void onFrame(MediaKind kind, EncodedFrame frame) {
+            public void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel) {
                 framesToRoom.add(frame);
             }
 

@@ -85,7 +85,7 @@ class SyntheticParticipantEchoTest {
                 }
 
                 @Override
-                public void onFrame(MediaKind kind, EncodedFrame frame) {
+                public void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel) {
                     session[0].sendFrame(kind, frame);
                 }
 

@@ -1,5 +1,6 @@
 package io.chorus.mixer.audio;
 
+import io.chorus.core.rtp.AudioLevelExtension;
 import io.chorus.core.rtp.RtpTimestampUnwrapper;
 import java.util.Objects;
 
@@ -20,6 +21,14 @@ import java.util.Objects;
  * concealing it, else by dropping the oldest packet (counted as an overrun skip). After {@code silentAfterMisses} consecutive misses concealment stops (a decoder's
  * packet-loss concealment turns into noise by then) and, with nothing buffered, the stream counts
  * as stopped: the next packet starts it afresh, after the target delay.
+ *
+ * <h2>Silence (DTX)</h2>
+ * A sender using Opus DTX (RFC 7587 {@code usedtx=1}) stops sending while it is silent, apart from
+ * a comfort-noise packet every 400 ms. A gap that follows a packet the sender marked quiet (its RFC
+ * 6464 level at or below {@link #QUIET_LEVEL}) is such a pause, not a loss: it plays as silence,
+ * moves on without waiting, and counts in {@link Stats#dtxSilence}, not in concealment. After
+ * {@link #DTX_TIMELINE_FRAMES} frames (1 s) without a packet the stream counts as stopped, as after
+ * losses, so a sender that really went away restarts cleanly.
  *
  * <h2>Packets and timestamps</h2>
  * RTP timestamps are unwrapped from 32 bits, so a stream crossing 2^32 plays straight on.
@@ -51,6 +60,13 @@ public final class AudioJitterBuffer {
     private static final int CATCH_UP_MARGIN = FRAME;
     /** Polls (200 ms) the buffer must stay above target + margin before it catches up. */
     private static final int CATCH_UP_AFTER_POLLS = 10;
+    /**
+     * RFC 6464 levels from this one up (-50 dBov and quieter) mark a packet as quiet: the speaker
+     * selection's silence threshold, so a packet too quiet to be mixed may start a DTX pause.
+     */
+    public static final int QUIET_LEVEL = 50;
+    /** Frames a DTX pause may last before the stream counts as stopped. */
+    static final int DTX_TIMELINE_FRAMES = 50;
 
     /**
      * @param capacityPackets   packets held at most (also the inbox size); enough for the max delay
@@ -94,10 +110,12 @@ public final class AudioJitterBuffer {
      *
      * @param payload the packet for {@link Kind#PACKET}, else null
      * @param samples length of the timeline this covers (48 kHz): 960 for 20 ms packets
+     * @param level   the RFC 6464 level the packet arrived with, or {@link AudioLevelExtension#ABSENT}
+     *                (always for {@link Kind#MISSING} and {@link Kind#SILENT})
      */
-    public record Playout(Kind kind, byte[] payload, int samples) {
-        private static final Playout SILENT_FRAME = new Playout(Kind.SILENT, null, FRAME);
-        private static final Playout MISSING_FRAME = new Playout(Kind.MISSING, null, FRAME);
+    public record Playout(Kind kind, byte[] payload, int samples, int level) {
+        private static final Playout SILENT_FRAME = new Playout(Kind.SILENT, null, FRAME, AudioLevelExtension.ABSENT);
+        private static final Playout MISSING_FRAME = new Playout(Kind.MISSING, null, FRAME, AudioLevelExtension.ABSENT);
 
         public Playout {
             Objects.requireNonNull(kind, "kind");
@@ -107,14 +125,19 @@ public final class AudioJitterBuffer {
             if (samples <= 0) {
                 throw new IllegalArgumentException("a playout covers at least one sample, got " + samples);
             }
+            if (level < AudioLevelExtension.ABSENT || level > AudioLevelExtension.SILENCE
+                    || (kind != Kind.PACKET && level != AudioLevelExtension.ABSENT)) {
+                throw new IllegalArgumentException("level must be 0..127 for a packet, or absent; got " + level
+                        + " for " + kind);
+            }
         }
 
         static Playout silent(int samples) {
-            return samples == FRAME ? SILENT_FRAME : new Playout(Kind.SILENT, null, samples);
+            return samples == FRAME ? SILENT_FRAME : new Playout(Kind.SILENT, null, samples, AudioLevelExtension.ABSENT);
         }
 
         static Playout missing(int samples) {
-            return samples == FRAME ? MISSING_FRAME : new Playout(Kind.MISSING, null, samples);
+            return samples == FRAME ? MISSING_FRAME : new Playout(Kind.MISSING, null, samples, AudioLevelExtension.ABSENT);
         }
     }
 
@@ -124,6 +147,7 @@ public final class AudioJitterBuffer {
      * @param received           packets pushed
      * @param played             packets handed out for decoding
      * @param concealed          {@link Kind#MISSING} playouts
+     * @param dtxSilence         frames of a DTX pause played as silence (not losses)
      * @param latePackets        dropped for arriving after their playout time
      * @param duplicates         dropped as copies of a buffered or recently played packet
      * @param overflowDrops      dropped because the buffer (or its inbox) was full
@@ -131,7 +155,7 @@ public final class AudioJitterBuffer {
      * @param currentDelayMillis audio buffered ahead of the playout point at the last poll
      * @param targetDelayMillis  delay the buffer currently aims at
      */
-    public record Stats(long received, long played, long concealed, long latePackets, long duplicates,
+    public record Stats(long received, long played, long concealed, long dtxSilence, long latePackets, long duplicates,
                         long overflowDrops, long overrunSkips, int currentDelayMillis, int targetDelayMillis) {
     }
 
@@ -158,10 +182,13 @@ public final class AudioJitterBuffer {
     private long lastPlayedTs;
     private int missesInRow;
     private int overrunPolls;
+    private boolean lastPlayedQuiet;
+    private int dtxFramesInRow;
 
     // Written by the tick thread only; volatile so that stats() may be read from any thread.
     private volatile long played;
     private volatile long concealed;
+    private volatile long dtxSilence;
     private volatile long latePackets;
     private volatile long duplicates;
     private volatile long storeOverflows;
@@ -189,16 +216,20 @@ public final class AudioJitterBuffer {
      * Hands over a packet from the network. Never blocks for long and never allocates.
      *
      * @param rtpTimestamp the packet's 32-bit RTP timestamp (48 kHz clock), 0..2^32-1
+     * @param level        the packet's RFC 6464 level (0..127), or {@link AudioLevelExtension#ABSENT}
      * @param arrivalNanos arrival time on any monotonic nanosecond clock (e.g. {@link System#nanoTime})
      */
-    public void push(byte[] payload, long rtpTimestamp, long arrivalNanos) {
+    public void push(byte[] payload, long rtpTimestamp, int level, long arrivalNanos) {
         Objects.requireNonNull(payload, "payload");
         if (rtpTimestamp < 0 || rtpTimestamp > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("RTP timestamp must be a 32-bit unsigned value, got " + rtpTimestamp);
         }
+        if (level < AudioLevelExtension.ABSENT || level > AudioLevelExtension.SILENCE) {
+            throw new IllegalArgumentException("RFC 6464 level must be 0..127 or absent (-1): " + level);
+        }
         synchronized (inboxLock) {
             received++;
-            if (filling.add(payload, rtpTimestamp, arrivalNanos)) {
+            if (filling.add(payload, rtpTimestamp, level, arrivalNanos)) {
                 inboxOverflows++;
             }
         }
@@ -234,7 +265,7 @@ public final class AudioJitterBuffer {
             receivedNow = received;
             inboxOverflowsNow = inboxOverflows;
         }
-        return new Stats(receivedNow, played, concealed, latePackets, duplicates,
+        return new Stats(receivedNow, played, concealed, dtxSilence, latePackets, duplicates,
                 inboxOverflowsNow + storeOverflows, overrunSkips,
                 samplesToMillis(currentDelaySamples), samplesToMillis(targetDelaySamples));
     }
@@ -246,13 +277,13 @@ public final class AudioJitterBuffer {
             draining = full;
         }
         for (int i = 0; i < draining.size(); i++) {
-            accept(draining.payload(i), draining.timestamp(i), draining.arrivalNanos(i));
+            accept(draining.payload(i), draining.timestamp(i), draining.level(i), draining.arrivalNanos(i));
         }
         draining.clear();
         targetDelaySamples = computeTargetDelay();
     }
 
-    private void accept(byte[] payload, long rtpTimestamp, long arrivalNanos) {
+    private void accept(byte[] payload, long rtpTimestamp, int level, long arrivalNanos) {
         long ts = unwrapper.unwrap(rtpTimestamp);
         if (packets.contains(ts) || (running && ts < playoutTs && recentlyPlayed.contains(ts))) {
             duplicates++;
@@ -271,7 +302,7 @@ public final class AudioJitterBuffer {
             }
             packets.removeHead();
         }
-        packets.insert(ts, payload);
+        packets.insert(ts, payload, level);
     }
 
     private void startTimeline() {
@@ -282,6 +313,8 @@ public final class AudioJitterBuffer {
         playedSinceStart = false;
         missesInRow = 0;
         overrunPolls = 0;
+        lastPlayedQuiet = false;
+        dtxFramesInRow = 0;
     }
 
     private void stopTimeline() {
@@ -321,6 +354,7 @@ public final class AudioJitterBuffer {
         }
         if (!packets.isEmpty() && packets.headTimestamp() <= playoutTs) {
             long ts = packets.headTimestamp();
+            int level = packets.headLevel();
             byte[] payload = packets.removeHead();
             playoutTs = Math.max(playoutTs, ts + step);
             lastPlayedTs = ts;
@@ -328,13 +362,18 @@ public final class AudioJitterBuffer {
             recentlyPlayed.add(ts);
             played++;
             missesInRow = 0;
+            dtxFramesInRow = 0;
+            lastPlayedQuiet = level >= QUIET_LEVEL;
             prerolling = false;
-            return new Playout(Kind.PACKET, payload, step);
+            return new Playout(Kind.PACKET, payload, step, level);
         }
         int gap = packets.isEmpty() ? step : (int) Math.min(step, packets.headTimestamp() - playoutTs);
         if (prerolling) {
             playoutTs += gap;
             return Playout.silent(gap);
+        }
+        if (lastPlayedQuiet) {
+            return dtxPause(gap);
         }
         // Move past the gap only when enough later audio is buffered; otherwise wait for it.
         if (!packets.isEmpty() && bufferedSamples() >= targetDelaySamples) {
@@ -349,6 +388,15 @@ public final class AudioJitterBuffer {
         }
         concealed++;
         return Playout.missing(gap);
+    }
+
+    private Playout dtxPause(int gap) {
+        playoutTs += gap;
+        dtxSilence++;
+        if (++dtxFramesInRow > DTX_TIMELINE_FRAMES && packets.isEmpty()) {
+            stopTimeline();
+        }
+        return Playout.silent(gap);
     }
 
     private long bufferedSamples() {

@@ -6,17 +6,14 @@ package io.chorus.mixer.audio;
  * RMS equals its peak (32767); a full-scale sine therefore reads about 3 (-3.01 dBov). The RFC
  * leaves the averaging window to the sender; here it is whatever PCM is passed, normally one
  * 20 ms frame. Digital silence is 127, as the RFC requires.
- *
- * <p>The one-byte extension value is {@code V LLLLLLL}: the top bit is the sender's voice-activity
- * flag, the low seven bits the level.
+
+ * The extension byte itself is read by the transport ({@code AudioLevelExtension} in mcu-core).
  */
 public final class AudioLevel {
     /** Level of digital silence, and the quietest level the extension can express. */
     public static final int SILENCE = 127;
 
     private static final double OVERLOAD_RMS = Short.MAX_VALUE;
-    private static final int VOICE_ACTIVITY_BIT = 0x80;
-    private static final int LEVEL_MASK = 0x7F;
 
     private AudioLevel() {
     }
@@ -36,23 +33,5 @@ public final class AudioLevel {
         double rms = Math.sqrt((double) sumOfSquares / pcm.length);
         double dbov = 20 * Math.log10(rms / OVERLOAD_RMS);
         return (int) Math.max(0, Math.min(SILENCE, Math.round(-dbov)));
-    }
-
-    /** The level (0..127, -dBov) in an RFC 6464 extension byte. */
-    public static int levelFromExtension(byte value) {
-        return value & LEVEL_MASK;
-    }
-
-    /** The sender's voice-activity flag in an RFC 6464 extension byte. */
-    public static boolean voiceActivity(byte value) {
-        return (value & VOICE_ACTIVITY_BIT) != 0;
-    }
-
-    /** The RFC 6464 extension byte for a level (0..127) and voice-activity flag. */
-    public static byte toExtension(int level, boolean voiceActivity) {
-        if (level < 0 || level > SILENCE) {
-            throw new IllegalArgumentException("audio level must be 0..127 (-dBov), got " + level);
-        }
-        return (byte) (level | (voiceActivity ? VOICE_ACTIVITY_BIT : 0));
     }
 }

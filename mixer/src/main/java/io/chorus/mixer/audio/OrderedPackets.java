@@ -10,11 +10,13 @@ import java.util.Arrays;
 final class OrderedPackets {
     private final long[] timestamps;
     private final byte[][] payloads;
+    private final int[] levels;
     private int size;
 
     OrderedPackets(int capacity) {
         timestamps = new long[capacity];
         payloads = new byte[capacity][];
+        levels = new int[capacity];
     }
 
     boolean isEmpty() {
@@ -30,6 +32,12 @@ final class OrderedPackets {
         return timestamps[0];
     }
 
+    /** RFC 6464 level the head packet arrived with, or {@code AudioLevelExtension.ABSENT}. */
+    int headLevel() {
+        requireNotEmpty();
+        return levels[0];
+    }
+
     long newestTimestamp() {
         requireNotEmpty();
         return timestamps[size - 1];
@@ -40,7 +48,7 @@ final class OrderedPackets {
     }
 
     /** Adds a packet whose timestamp is not yet present; the caller makes room first. */
-    void insert(long timestamp, byte[] payload) {
+    void insert(long timestamp, byte[] payload, int level) {
         if (isFull()) {
             throw new IllegalStateException("no room for another packet");
         }
@@ -51,8 +59,10 @@ final class OrderedPackets {
         int at = -index - 1;
         System.arraycopy(timestamps, at, timestamps, at + 1, size - at);
         System.arraycopy(payloads, at, payloads, at + 1, size - at);
+        System.arraycopy(levels, at, levels, at + 1, size - at);
         timestamps[at] = timestamp;
         payloads[at] = payload;
+        levels[at] = level;
         size++;
     }
 
@@ -62,6 +72,7 @@ final class OrderedPackets {
         size--;
         System.arraycopy(timestamps, 1, timestamps, 0, size);
         System.arraycopy(payloads, 1, payloads, 0, size);
+        System.arraycopy(levels, 1, levels, 0, size);
         payloads[size] = null;
         return head;
     }

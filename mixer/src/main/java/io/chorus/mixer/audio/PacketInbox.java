@@ -8,6 +8,7 @@ package io.chorus.mixer.audio;
 final class PacketInbox {
     private final byte[][] payloads;
     private final long[] timestamps;
+    private final int[] levels;
     private final long[] arrivalNanos;
     private int start;
     private int size;
@@ -15,11 +16,12 @@ final class PacketInbox {
     PacketInbox(int capacity) {
         payloads = new byte[capacity][];
         timestamps = new long[capacity];
+        levels = new int[capacity];
         arrivalNanos = new long[capacity];
     }
 
     /** Appends; returns true when the oldest entry had to be overwritten to make room. */
-    boolean add(byte[] payload, long timestamp, long arrival) {
+    boolean add(byte[] payload, long timestamp, int level, long arrival) {
         boolean overwrote = size == payloads.length;
         if (overwrote) {
             start = (start + 1) % payloads.length;
@@ -28,6 +30,7 @@ final class PacketInbox {
         int at = slot(size);
         payloads[at] = payload;
         timestamps[at] = timestamp;
+        levels[at] = level;
         arrivalNanos[at] = arrival;
         size++;
         return overwrote;
@@ -43,6 +46,10 @@ final class PacketInbox {
 
     long timestamp(int index) {
         return timestamps[slot(index)];
+    }
+
+    int level(int index) {
+        return levels[slot(index)];
     }
 
     long arrivalNanos(int index) {

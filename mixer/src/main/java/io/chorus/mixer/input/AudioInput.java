@@ -9,10 +9,18 @@ import io.chorus.mixer.codec.OpusDecoder;
 
 /**
  * One participant's audio on its way into the mix: the network side pushes Opus packets into a
- * jitter buffer, and once per 20 ms tick the audio tick takes one frame out, decoding it, or
- * concealing a loss with Opus PLC, or reporting silence when the stream is absent.
+ * jitter buffer, and once per 20 ms tick the audio tick takes one frame's worth out in two steps.
+ * {@link #poll} takes the next packet (or gap) and says how loud it is when the sender told us
+ * (RFC 6464); then the tick either {@link #decode}s it, concealing a loss with Opus PLC, or
+ * {@link #skip}s it. A participant who is silent and not mixed is skipped: with levels on every
+ * packet, a room of listeners costs no decoding at all. The packet that ended the skipped run is
+ * decoded (output discarded) before the first one decoded again, so the decoder resumes from the
+ * sound just before, not from where it stopped: no click at the start of a phrase.
  */
 public final class AudioInput implements AutoCloseable {
+    /** What {@link #poll} returns when only decoding can tell the level: the packet had none, or a loss. */
+    public static final int LEVEL_UNKNOWN = -1;
+
     private final String participantId;
     private final SenderClock senderClock;
     private final AudioJitterBuffer jitter = new AudioJitterBuffer();
@@ -20,9 +28,11 @@ public final class AudioInput implements AutoCloseable {
     private final short[] pcm = new short[OpusDecoder.MAX_SAMPLES];
     private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
     private volatile ParticipantAudioControls controls = ParticipantAudioControls.DEFAULT;
-    private volatile int extensionLevel = -1;
     private volatile PlayoutPoint lastPlayout;
-    private int level = AudioLevel.SILENCE;
+    private AudioJitterBuffer.Playout pending;
+    private byte[] lastSkippedPacket;
+    private boolean decoderLive;
+    private long skippedDecodes;
     private boolean closed;
 
     /**
@@ -43,57 +53,107 @@ public final class AudioInput implements AutoCloseable {
      * @param audioLevel RFC 6464 level of the packet from its header extension, or -1 without one
      */
     public void offer(EncodedFrame packet, int audioLevel, long arrivalNanos) {
-        if (audioLevel > AudioLevel.SILENCE) {
-            throw new IllegalArgumentException("RFC 6464 level must be 0..127 or -1: " + audioLevel);
-        }
-        extensionLevel = audioLevel;
-        jitter.push(packet.data(), packet.timestamp(), arrivalNanos);
+        jitter.push(packet.data(), packet.timestamp(), audioLevel, arrivalNanos);
     }
 
     /**
-     * Audio tick: this participant's next 20 ms of PCM, or null when it sends nothing. The array is
-     * reused by the next call.
+     * Audio tick, first step: takes this participant's next 20 ms from the jitter buffer without
+     * decoding it. Exactly one of {@link #decode} or {@link #skip} must follow.
      *
      * @param roomMicros the tick's time on the room's media clock
+     * @return the RFC 6464 level the sender gave the packet; {@link AudioLevel#SILENCE} when there
+     *         is nothing to play (no stream, a DTX pause, or a loss while skipped: nothing to
+     *         conceal); {@link #LEVEL_UNKNOWN} when only decoding can tell
      */
-    public short[] nextFrame(long roomMicros) {
+    public int poll(long roomMicros) {
         synchronized (decoder) {
             if (closed) {
-                return null;
+                pending = null;
+                return AudioLevel.SILENCE;
             }
-            AudioJitterBuffer.Playout playout = jitter.poll();
-            int samples;
-            switch (playout.kind()) {
+            pending = jitter.poll();
+            switch (pending.kind()) {
                 case PACKET -> {
-                    samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
                     long capture = senderClock.captureMicros(jitter.lastPlayedTimestamp());
                     lastPlayout = capture == Long.MIN_VALUE ? null : new PlayoutPoint(capture, roomMicros);
+                    return pending.level() >= 0 ? pending.level() : LEVEL_UNKNOWN;
                 }
                 case MISSING -> {
-                    samples = decoder.conceal(pcm, playout.samples());
                     PlayoutPoint previous = lastPlayout;
                     if (previous != null) {
                         lastPlayout = new PlayoutPoint(
-                                previous.captureMicros() + playout.samples() * 1_000_000L / AudioFormat.SAMPLE_RATE,
+                                previous.captureMicros() + pending.samples() * 1_000_000L / AudioFormat.SAMPLE_RATE,
                                 roomMicros);
                     }
+                    return decoderLive ? LEVEL_UNKNOWN : AudioLevel.SILENCE;
                 }
                 default -> {
-                    level = AudioLevel.SILENCE;
                     lastPlayout = null;
-                    return null;
+                    return AudioLevel.SILENCE;
                 }
             }
+        }
+    }
+
+    /**
+     * Audio tick, second step: decodes (or conceals) what {@link #poll} took. Returns 20 ms of PCM,
+     * or null when there is nothing to play. The array is reused by the next call.
+     */
+    public short[] decode() {
+        synchronized (decoder) {
+            AudioJitterBuffer.Playout playout = takePending();
+            if (playout == null) {
+                return null;
+            }
+            int samples;
+            switch (playout.kind()) {
+                case PACKET -> {
+                    resumeIfSkipping();
+                    samples = decoder.decode(playout.payload(), 0, playout.payload().length, pcm);
+                }
+                case MISSING -> samples = decoderLive ? decoder.conceal(pcm, playout.samples()) : 0;
+                default -> samples = 0;
+            }
+            decoderLive = samples > 0 || (decoderLive && playout.kind() != AudioJitterBuffer.Kind.SILENT);
             if (samples <= 0) {
-                level = AudioLevel.SILENCE;
                 return null;
             }
             fitToFrame(samples);
-            int fromExtension = extensionLevel;
-            level = fromExtension >= 0 && playout.kind() == AudioJitterBuffer.Kind.PACKET
-                    ? fromExtension : AudioLevel.fromPcm(frame);
             return frame;
         }
+    }
+
+    /** Audio tick, second step when the frame is not needed: nothing is decoded. */
+    public void skip() {
+        synchronized (decoder) {
+            AudioJitterBuffer.Playout playout = takePending();
+            if (playout != null && playout.kind() == AudioJitterBuffer.Kind.PACKET) {
+                lastSkippedPacket = playout.payload();
+                skippedDecodes++;
+            }
+            decoderLive = false;
+        }
+    }
+
+    /** Packets not decoded because nobody needed to hear them. */
+    public long skippedDecodes() {
+        synchronized (decoder) {
+            return skippedDecodes;
+        }
+    }
+
+    private AudioJitterBuffer.Playout takePending() {
+        AudioJitterBuffer.Playout playout = pending;
+        pending = null;
+        return closed ? null : playout;
+    }
+
+    /** Primes the decoder with the packet just before this one, so the resumed sound is continuous. */
+    private void resumeIfSkipping() {
+        if (!decoderLive && lastSkippedPacket != null) {
+            decoder.decode(lastSkippedPacket, 0, lastSkippedPacket.length, pcm);
+        }
+        lastSkippedPacket = null;
     }
 
     /**
@@ -104,11 +164,6 @@ public final class AudioInput implements AutoCloseable {
         int n = Math.min(samples, frame.length);
         System.arraycopy(pcm, 0, frame, 0, n);
         java.util.Arrays.fill(frame, n, frame.length, (short) 0);
-    }
-
-    /** RFC 6464 level (0 loud .. 127 silent) of the last frame returned by {@link #nextFrame()}. */
-    public int level() {
-        return level;
     }
 
     public ParticipantAudioControls controls() {

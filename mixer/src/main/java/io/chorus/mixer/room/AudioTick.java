@@ -8,6 +8,7 @@ import io.chorus.mixer.audio.ParticipantLevels;
 import io.chorus.mixer.audio.SpeakerSelector;
 import io.chorus.mixer.clock.TickRate;
 import io.chorus.mixer.clock.TickTask;
+import io.chorus.mixer.input.AudioInput;
 import io.chorus.mixer.output.AudioOutputs;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +18,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One audio tick: take 20 ms from every participant, measure levels, choose the loudest speakers,
- * mix them once with mix-minus, encode what the listeners need, and report the dominant speaker.
+ * One audio tick: take 20 ms from every participant, read or measure levels, choose the loudest
+ * speakers, decode and mix just them once with mix-minus, encode what the listeners need, and report
+ * the dominant speaker.
  */
 final class AudioTick implements TickTask {
     static final TickRate RATE = TickRate.audio();
@@ -32,6 +34,7 @@ final class AudioTick implements TickTask {
     private final Map<String, short[]> frames = new HashMap<>();
     private final Map<String, ParticipantAudioControls> controls = new HashMap<>();
     private final List<MixMinusMixer.Contribution> contributions = new ArrayList<>();
+    private final List<MixerParticipant> undecided = new ArrayList<>();
     private final TickCpu cpu = new TickCpu();
     private volatile String activeSpeaker;
 
@@ -57,17 +60,26 @@ final class AudioTick implements TickTask {
         long roomMicros = RATE.offsetNanos(tick) / 1000;
         frames.clear();
         controls.clear();
+        undecided.clear();
         for (MixerParticipant p : participants.get()) {
-            short[] pcm = p.audio().nextFrame(roomMicros);
-            ParticipantAudioControls c = p.audio().controls();
-            levels.observe(p.id(), pcm == null ? AudioLevel.SILENCE : p.audio().level(), c);
-            if (pcm != null) {
-                frames.put(p.id(), pcm);
-                controls.put(p.id(), c);
+            AudioInput audio = p.audio();
+            ParticipantAudioControls c = audio.controls();
+            controls.put(p.id(), c);
+            int level = audio.poll(roomMicros);
+            if (level == AudioInput.LEVEL_UNKNOWN) {
+                short[] pcm = audio.decode();
+                level = pcm == null ? AudioLevel.SILENCE : AudioLevel.fromPcm(pcm);
+                if (pcm != null) {
+                    frames.put(p.id(), pcm);
+                }
+            } else {
+                undecided.add(p);
             }
+            levels.observe(p.id(), level, c);
         }
         levels.endTick();
         Set<String> speakers = selector.select(levels);
+        decodeOnlyWhatIsMixed(speakers);
         contributions.clear();
         for (String id : speakers) {
             short[] pcm = frames.get(id);
@@ -83,5 +95,22 @@ final class AudioTick implements TickTask {
             events.onActiveSpeaker(change.current());
         });
         cpu.addSince(start);
+    }
+
+    /**
+     * Participants whose level the sender told us are decoded only when their voice is mixed this
+     * tick; the rest (listeners, and voices beyond the K loudest) cost no decoding.
+     */
+    private void decodeOnlyWhatIsMixed(Set<String> speakers) {
+        for (MixerParticipant p : undecided) {
+            if (speakers.contains(p.id()) && !controls.get(p.id()).muted()) {
+                short[] pcm = p.audio().decode();
+                if (pcm != null) {
+                    frames.put(p.id(), pcm);
+                }
+            } else {
+                p.audio().skip();
+            }
+        }
     }
 }

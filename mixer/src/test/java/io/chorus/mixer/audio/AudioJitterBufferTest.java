@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chorus.core.rtp.AudioLevelExtension;
 import io.chorus.mixer.audio.AudioJitterBuffer.Kind;
 import io.chorus.mixer.audio.AudioJitterBuffer.Playout;
 import io.chorus.mixer.audio.AudioJitterBuffer.Settings;
@@ -21,6 +22,7 @@ class AudioJitterBufferTest {
     private static final int FRAME = AudioFormat.SAMPLES_PER_FRAME;
     private static final long FRAME_NANOS = 20_000_000L;
     private static final long TS_MODULUS = 1L << 32;
+    private static final int NO_LEVEL = AudioLevelExtension.ABSENT;
 
     private AudioJitterBuffer buffer = new AudioJitterBuffer();
     private long timestampBase = 1_000;
@@ -74,6 +76,64 @@ class AudioJitterBufferTest {
         List<String> played = runInOrder(0, 10, 5);
         assertEquals(List.of("SILENT", "P0", "P1", "P2", "P3", "P4", "MISSING", "P6", "P7", "P8"), played);
         assertEquals(1, buffer.stats().concealed());
+    }
+
+    @Test
+    void packetsCarryTheirLevelToPlayout() {
+        pushWithLevel(0, 17);
+        assertEquals(NO_LEVEL, buffer.poll().level(), "pre-roll silence has no level");
+        pushWithLevel(1, 90);
+        Playout first = buffer.poll();
+        assertEquals(Kind.PACKET, first.kind());
+        assertEquals(17, first.level());
+        assertEquals(90, buffer.poll().level());
+    }
+
+    /**
+     * Opus DTX: a quiet packet, then nothing for 400 ms but the next comfort-noise packet with the
+     * next sequence number. The pause is silence, not 19 losses; the speech after it plays on time.
+     */
+    @Test
+    void gapAfterAQuietPacketIsADtxPauseNotALoss() {
+        List<String> played = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            boolean sent = n < 5 || n == 24 || n >= 30;
+            if (sent) {
+                pushWithLevel(n, n < 30 ? AudioLevelExtension.SILENCE : 20);
+            }
+            played.add(poll());
+        }
+        assertEquals(0, buffer.stats().concealed(), played.toString());
+        assertTrue(buffer.stats().dtxSilence() >= 20, "pause frames counted as DTX silence: " + buffer.stats());
+        assertTrue(played.contains("P24") && played.contains("P30") && played.contains("P37"), played.toString());
+        assertEquals(played.indexOf("P30") - played.indexOf("P24"), 6, "speech after the pause keeps its timing: " + played);
+    }
+
+    @Test
+    void gapAfterALoudPacketIsStillConcealed() {
+        for (int n = 0; n < 10; n++) {
+            if (n != 5) {
+                pushWithLevel(n, 20);
+            }
+            poll();
+        }
+        assertEquals(1, buffer.stats().concealed());
+        assertEquals(0, buffer.stats().dtxSilence());
+    }
+
+    @Test
+    void longDtxPauseStopsTheStreamSoItRestartsCleanly() {
+        pushWithLevel(0, AudioLevelExtension.SILENCE);
+        poll();
+        poll();
+        for (int i = 0; i < AudioJitterBuffer.DTX_TIMELINE_FRAMES + 5; i++) {
+            assertEquals("SILENT", poll());
+        }
+        long dtx = buffer.stats().dtxSilence();
+        assertEquals(AudioJitterBuffer.DTX_TIMELINE_FRAMES + 1, dtx, "the pause ends the timeline, then plain silence");
+        pushWithLevel(500, 20);
+        assertEquals("SILENT", poll(), "a restarted stream waits for its pre-roll again");
+        assertEquals(0, buffer.stats().concealed());
     }
 
     @Test
@@ -268,7 +328,7 @@ class AudioJitterBufferTest {
         Thread network = new Thread(() -> {
             try {
                 for (int n = 0; n < packets; n++) {
-                    buffer.push(payload(n), timestamp(n), System.nanoTime());
+                    buffer.push(payload(n), timestamp(n), NO_LEVEL, System.nanoTime());
                     if (n % 16 == 0) {
                         Thread.yield();
                     }
@@ -297,17 +357,19 @@ class AudioJitterBufferTest {
 
     @Test
     void invalidInputIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> buffer.push(new byte[1], -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> buffer.push(new byte[1], TS_MODULUS, 0));
-        assertThrows(NullPointerException.class, () -> buffer.push(null, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> buffer.push(new byte[1], -1, NO_LEVEL, 0));
+        assertThrows(IllegalArgumentException.class, () -> buffer.push(new byte[1], TS_MODULUS, NO_LEVEL, 0));
+        assertThrows(NullPointerException.class, () -> buffer.push(null, 0, NO_LEVEL, 0));
         assertThrows(IllegalArgumentException.class, () -> new Settings(64, 40, 10, 200, 5));
         assertThrows(IllegalArgumentException.class, () -> new Settings(64, 10, 20, 200, 5));
         assertThrows(IllegalArgumentException.class, () -> new Settings(64, 300, 20, 200, 5));
         assertThrows(IllegalArgumentException.class, () -> new Settings(11, 40, 20, 200, 5));
         assertThrows(IllegalArgumentException.class, () -> new Settings(64, 40, 20, 200, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.PACKET, null, FRAME));
-        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.MISSING, new byte[1], FRAME));
-        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.SILENT, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.PACKET, null, FRAME, NO_LEVEL));
+        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.MISSING, new byte[1], FRAME, NO_LEVEL));
+        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.SILENT, null, 0, NO_LEVEL));
+        assertThrows(IllegalArgumentException.class, () -> new Playout(Kind.SILENT, null, FRAME, 3));
+        assertThrows(IllegalArgumentException.class, () -> buffer.push(new byte[1], 0, 128, 0));
     }
 
     /**
@@ -322,7 +384,8 @@ class AudioJitterBufferTest {
         for (int tick = 0; tick < 100; tick++) {
             long now = tick * FRAME_NANOS + FRAME_NANOS / 2;
             while (next * packetNanos <= now) {
-                buffer.push(payload(next), (timestampBase + (long) next * packetSamples) % TS_MODULUS, next * packetNanos);
+                buffer.push(payload(next), (timestampBase + (long) next * packetSamples) % TS_MODULUS, NO_LEVEL,
+                        next * packetNanos);
                 next++;
             }
             while (fifo < FRAME) {
@@ -358,7 +421,7 @@ class AudioJitterBufferTest {
                 inFlight.sort((a, b) -> Long.compare(a[0], b[0]));
                 while (!inFlight.isEmpty() && inFlight.get(0)[0] <= now) {
                     long[] packet = inFlight.remove(0);
-                    buffer.push(payload((int) packet[1]), timestamp((int) packet[1]), packet[0]);
+                    buffer.push(payload((int) packet[1]), timestamp((int) packet[1]), NO_LEVEL, packet[0]);
                 }
                 Playout playout = buffer.poll();
                 assertEquals(FRAME, playout.samples());
@@ -393,7 +456,11 @@ class AudioJitterBufferTest {
     }
 
     private void push(int n, long arrivalNanos) {
-        buffer.push(payload(n), timestamp(n), arrivalNanos);
+        buffer.push(payload(n), timestamp(n), NO_LEVEL, arrivalNanos);
+    }
+
+    private void pushWithLevel(int n, int level) {
+        buffer.push(payload(n), timestamp(n), level, n * FRAME_NANOS);
     }
 
     private long timestamp(int n) {

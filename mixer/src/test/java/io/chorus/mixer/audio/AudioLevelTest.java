@@ -1,9 +1,7 @@
 package io.chorus.mixer.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -53,29 +51,5 @@ class AudioLevelTest {
     @Test
     void emptyPcmIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> AudioLevel.fromPcm(new short[0]));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"0x00, 0, false", "0x7F, 127, false", "0x80, 0, true", "0xA1, 33, true", "0xFF, 127, true", "0x21, 33, false"})
-    void extensionByteCarriesFlagAndLevel(String hex, int level, boolean voice) {
-        byte value = (byte) Integer.parseInt(hex.substring(2), 16);
-        assertEquals(level, AudioLevel.levelFromExtension(value));
-        assertEquals(voice, AudioLevel.voiceActivity(value));
-    }
-
-    @Test
-    void everyExtensionByteRoundTrips() {
-        for (int i = 0; i < 256; i++) {
-            byte value = (byte) i;
-            assertEquals(value, AudioLevel.toExtension(AudioLevel.levelFromExtension(value), AudioLevel.voiceActivity(value)));
-        }
-        assertTrue(AudioLevel.voiceActivity(AudioLevel.toExtension(5, true)));
-        assertFalse(AudioLevel.voiceActivity(AudioLevel.toExtension(5, false)));
-    }
-
-    @Test
-    void levelsOutsideTheScaleAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> AudioLevel.toExtension(128, false));
-        assertThrows(IllegalArgumentException.class, () -> AudioLevel.toExtension(-1, true));
     }
 }

@@ -201,7 +201,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     }
 
     @Override
-    public void onFrame(MediaKind kind, EncodedFrame frame) {
+    public void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel) {
         MixerParticipant input = mixerInput;
         if (input == null) {
             return;
@@ -210,7 +210,7 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         if (kind == MediaKind.VIDEO) {
             input.pushVideo(frame);
         } else {
-            input.pushAudio(frame, -1, now);
+            input.pushAudio(frame, audioLevel, now);
         }
         room.memberFrame(id, kind == MediaKind.VIDEO, frame, now);
     }

@@ -110,7 +110,7 @@ public final class EchoParticipant implements Participant, PeerSession.Listener 
     }
 
     @Override
-    public void onFrame(MediaKind kind, EncodedFrame frame) {
+    public void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel) {
         boolean muted = kind == MediaKind.AUDIO ? audioMuted : videoMuted;
         if (!muted) {
             session.sendFrame(kind, frame);
