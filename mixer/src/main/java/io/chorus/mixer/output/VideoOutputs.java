@@ -24,6 +24,9 @@ public final class VideoOutputs {
     private final Map<String, VideoOutput> byReceiver = new HashMap<>();
     private final AtomicInteger openEncoders = new AtomicInteger();
     private volatile int receivers;
+    // Tick thread only; kept with the subscriptions so the tick can read them every frame for free.
+    private int largestWidth;
+    private int largestHeight;
 
     public VideoOutputs(CodecLifecycle lifecycle, int fps, LongSupplier nanoClock) {
         this.lifecycle = lifecycle;
@@ -40,6 +43,7 @@ public final class VideoOutputs {
             byReceiver.put(receiverId, output);
             output.requestKeyFrame();
             receivers = byReceiver.size();
+            updateLargest();
         });
     }
 
@@ -47,6 +51,7 @@ public final class VideoOutputs {
         commands.post(() -> {
             removeReceiver(receiverId);
             receivers = byReceiver.size();
+            updateLargest();
         });
     }
 
@@ -92,6 +97,20 @@ public final class VideoOutputs {
         return receivers;
     }
 
+    /**
+     * Tick thread, after {@link #encode}: the widest profile anybody receives, 0 when nobody receives
+     * video. With {@link #largestProfileHeight} it bounds the size any output shows a tile at (the two
+     * may come from different profiles).
+     */
+    public int largestProfileWidth() {
+        return largestWidth;
+    }
+
+    /** Tick thread, after {@link #encode}: the tallest profile anybody receives, 0 when nobody receives video. */
+    public int largestProfileHeight() {
+        return largestHeight;
+    }
+
     /** Tick thread, when the room ends: every output goes to the lifecycle thread to be closed. */
     public void closeAll() {
         commands.applyPending();
@@ -111,6 +130,15 @@ public final class VideoOutputs {
             LOG.info("video output {} open", profile);
         });
         return output;
+    }
+
+    private void updateLargest() {
+        largestWidth = 0;
+        largestHeight = 0;
+        for (VideoProfile profile : outputs.keySet()) {
+            largestWidth = Math.max(largestWidth, profile.width());
+            largestHeight = Math.max(largestHeight, profile.height());
+        }
     }
 
     private void removeReceiver(String receiverId) {

@@ -1,5 +1,7 @@
 package io.chorus.mixer.room;
 
+import io.chorus.mixer.publish.VideoDemand;
+
 /**
  * What a room's mixer tells the rest of the server. Called on the room's tick threads: an
  * implementation must hand work off rather than block (send a WebSocket message asynchronously,
@@ -13,6 +15,16 @@ public interface MixerEvents {
 
     /** The participant's video cannot be decoded until a key frame: send it a PLI or FIR. */
     default void onKeyFrameNeeded(String participantId) {
+    }
+
+    /**
+     * What the participant's camera should send changed: pictures fitting {@code demand}'s box at its
+     * frame rate, or {@link VideoDemand#NONE} when no output shows it. Called on the video tick thread,
+     * once when the participant is first laid out and then on each change (growth at once, shrinking
+     * after a hold: see {@link io.chorus.mixer.publish.DemandHysteresis}); pass it on as video
+     * constraints and REMB without blocking.
+     */
+    default void onVideoDemand(String participantId, VideoDemand demand) {
     }
 
     MixerEvents NONE = new MixerEvents() {

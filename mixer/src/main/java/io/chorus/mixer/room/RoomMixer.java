@@ -13,6 +13,10 @@ import io.chorus.mixer.output.CodecLifecycle;
 import io.chorus.mixer.output.MediaSink;
 import io.chorus.mixer.output.VideoOutputs;
 import io.chorus.mixer.output.VideoProfile;
+import io.chorus.mixer.publish.DemandHysteresis;
+import io.chorus.mixer.publish.RoomDemands;
+import io.chorus.mixer.publish.TileDemand;
+import io.chorus.mixer.publish.VideoDemand;
 import io.chorus.mixer.video.Compositor;
 import io.chorus.mixer.video.Layout;
 import java.util.ArrayList;
@@ -71,7 +75,8 @@ public final class RoomMixer implements AutoCloseable {
         this.audioTick = new AudioTick(config.mixedSpeakers(), audioOutputs, this::participants, events);
         this.videoTick = new VideoTick(new Compositor(config.canvasWidth(), config.canvasHeight(), config.background()),
                 config.layout(), config.fit(), TickRate.video(config.fps()), videoOutputs, this::participants,
-                audioTick::activeSpeaker);
+                audioTick::activeSpeaker, new RoomDemands(new TileDemand(config.canvasWidth(), config.canvasHeight(),
+                        config.fps()), DemandHysteresis.DEFAULT_HOLD, events::onVideoDemand));
         this.audioThread = new TickThread("audio-" + roomId, clock, AudioTick.RATE, AUDIO_CATCH_UP_TICKS, audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);
         audioThread.start();
@@ -143,6 +148,14 @@ public final class RoomMixer implements AutoCloseable {
 
     public Layout layout() {
         return videoTick.layout();
+    }
+
+    /**
+     * Any thread: the largest box and frame rate at which any output shows the participant's camera, as
+     * last reported to {@link MixerEvents#onVideoDemand}; null before the video tick first laid it out.
+     */
+    public VideoDemand videoDemand(String participantId) {
+        return videoTick.videoDemand(participantId);
     }
 
     /** {@code receiverId} gets the composite encoded as {@code profile} (one encoder per profile, shared). */

@@ -5,6 +5,8 @@ import io.chorus.mixer.clock.TickTask;
 import io.chorus.mixer.input.TimedPicture;
 import io.chorus.mixer.input.VideoInput;
 import io.chorus.mixer.output.VideoOutputs;
+import io.chorus.mixer.publish.RoomDemands;
+import io.chorus.mixer.publish.VideoDemand;
 import io.chorus.mixer.video.Compositor;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.I420Picture;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * One video tick: lay out the participants, take each one's picture that matches its audio, compose
- * the canvas, and encode it once per output profile.
+ * the canvas, encode it once per output profile, and update what each input is asked to send.
  */
 final class VideoTick implements TickTask {
     private final Compositor compositor;
@@ -28,6 +30,7 @@ final class VideoTick implements TickTask {
     private final VideoOutputs outputs;
     private final Supplier<List<MixerParticipant>> participants;
     private final Supplier<String> activeSpeaker;
+    private final RoomDemands demands;
     private final List<String> ids = new ArrayList<>();
     private final Map<String, MixerParticipant> byId = new HashMap<>();
     private final List<TileContent> contents = new ArrayList<>();
@@ -37,7 +40,7 @@ final class VideoTick implements TickTask {
     private volatile int tilesShown;
 
     VideoTick(Compositor compositor, Layout layout, FitPolicy fit, TickRate rate, VideoOutputs outputs,
-            Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker) {
+            Supplier<List<MixerParticipant>> participants, Supplier<String> activeSpeaker, RoomDemands demands) {
         this.rate = rate;
         this.compositor = compositor;
         this.layout = layout;
@@ -45,6 +48,7 @@ final class VideoTick implements TickTask {
         this.outputs = outputs;
         this.participants = participants;
         this.activeSpeaker = activeSpeaker;
+        this.demands = demands;
     }
 
     void setLayout(Layout next) {
@@ -57,6 +61,11 @@ final class VideoTick implements TickTask {
 
     int tilesShown() {
         return tilesShown;
+    }
+
+    /** Any thread: the demand last published for the participant's camera, or null if none was. */
+    VideoDemand videoDemand(String participantId) {
+        return demands.latest(participantId);
     }
 
     /** CPU time spent laying out and composing, since the room started. */
@@ -72,7 +81,8 @@ final class VideoTick implements TickTask {
     @Override
     public void onTick(long tick, long rtpTimestamp) {
         long start = TickCpu.now();
-        long roomMicros = rate.offsetNanos(tick) / 1000;
+        long roomNanos = rate.offsetNanos(tick);
+        long roomMicros = roomNanos / 1000;
         ids.clear();
         byId.clear();
         for (MixerParticipant p : participants.get()) {
@@ -90,6 +100,8 @@ final class VideoTick implements TickTask {
         long composed = composeCpu.addSince(start);
         outputs.encode(canvas, tick, rtpTimestamp);
         encodeCpu.addSince(composed);
+        // After encode, which applies this tick's subscription changes, so the largest profile is current.
+        demands.update(ids, tiles, outputs.largestProfileWidth(), outputs.largestProfileHeight(), roomNanos);
     }
 
     private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros) {
