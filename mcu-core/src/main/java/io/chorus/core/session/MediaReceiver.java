@@ -62,6 +62,11 @@ final class MediaReceiver {
         return streams.get(ssrc);
     }
 
+    /** Whether the browser's video takes REMB (goog-remb negotiated on its m-line). */
+    boolean videoAcceptsRemb() {
+        return video != null && video.hasFeedback(RtcpFeedback.REMB);
+    }
+
     /** The browser's current video SSRC, or -1 before its first video packet. */
     long videoSsrc() {
         return videoSsrc;

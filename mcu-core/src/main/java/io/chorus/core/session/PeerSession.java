@@ -78,6 +78,7 @@ public final class PeerSession implements AutoCloseable {
     private volatile MediaReceiver receiver;
     private volatile MediaSender sender;
     private volatile RtcpEngine rtcp;
+    private volatile long videoBitrateLimitBps = -1;
     private volatile String videoEncoding;
     private ScheduledFuture<?> ticker;
 
@@ -146,6 +147,7 @@ public final class PeerSession implements AutoCloseable {
         sender = mediaSender;
         receiver = mediaReceiver;
         rtcp = engine;
+        engine.limitVideoBitrate(videoBitrateLimitBps);
         transport.prepareDtls(context, role, negotiated.remoteFingerprint());
 
         transport.ice().start(negotiated.remoteIce().ufrag(), negotiated.remoteIce().password());
@@ -198,6 +200,21 @@ public final class PeerSession implements AutoCloseable {
         RtcpEngine engine = rtcp;
         if (engine != null) {
             engine.requestKeyFrame();
+        }
+    }
+
+    /**
+     * Caps the bitrate of the browser's video with REMB (sent now and with every report), for
+     * senders that do not follow the signalling's own constraints; -1 lifts the cap.
+     */
+    public void limitVideoBitrate(long bitsPerSecond) {
+        if (bitsPerSecond < -1) {
+            throw new IllegalArgumentException("bitrate limit must be >= 0, or -1 for none: " + bitsPerSecond);
+        }
+        videoBitrateLimitBps = bitsPerSecond;
+        RtcpEngine engine = rtcp;
+        if (engine != null) {
+            engine.limitVideoBitrate(bitsPerSecond);
         }
     }
 

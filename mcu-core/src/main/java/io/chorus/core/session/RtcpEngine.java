@@ -53,6 +53,7 @@ final class RtcpEngine {
     private long nextTransportFeedbackNanos;
     private volatile long remoteEstimateBps = -1;
     private volatile long rttMs = -1;
+    private volatile long videoBitrateLimitBps = -1;
 
     RtcpEngine(String name, String cname, MediaReceiver receiver, MediaSender sender, PacketTransport transport,
             PeerSession.Listener listener, DropCounters drops) {
@@ -150,6 +151,27 @@ final class RtcpEngine {
         }
     }
 
+    /**
+     * Sets the REMB the browser gets for its video (-1: none). Sent at once when it changes, then
+     * with every report: a REMB is a standing cap that the browser forgets if it is not repeated.
+     */
+    void limitVideoBitrate(long bitsPerSecond) {
+        long previous = videoBitrateLimitBps;
+        videoBitrateLimitBps = bitsPerSecond;
+        if (bitsPerSecond != previous) {
+            videoRemb().ifPresent(remb -> send(List.of(new ReceiverReport(localSsrc, List.of()), remb)));
+        }
+    }
+
+    private Optional<RtcpPacket> videoRemb() {
+        long limit = videoBitrateLimitBps;
+        long ssrc = receiver.videoSsrc();
+        if (limit < 0 || ssrc < 0 || !receiver.videoAcceptsRemb()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Remb(localSsrc, limit, List.of(ssrc)));
+    }
+
     /** Runs every timer tick on the timer thread. */
     void tick(long nowNanos) {
         long nowMs = nowNanos / 1_000_000;
@@ -209,6 +231,7 @@ final class RtcpEngine {
             }
         }
         packets.add(new Sdes(chunks));
+        videoRemb().ifPresent(packets::add);
         return packets;
     }
 

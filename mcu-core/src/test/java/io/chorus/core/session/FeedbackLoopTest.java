@@ -18,6 +18,7 @@ import io.chorus.core.MalformedPacketException;
 import io.chorus.core.dtls.CertificateFingerprint;
 import io.chorus.core.rtcp.GenericNack;
 import io.chorus.core.rtcp.Pli;
+import io.chorus.core.rtcp.Remb;
 import io.chorus.core.rtcp.ReceiverReport;
 import io.chorus.core.rtcp.RtcpCompound;
 import io.chorus.core.rtcp.RtcpPacket;
@@ -217,6 +218,29 @@ class FeedbackLoopTest {
         assertTrue(wire.allRtcp().stream().anyMatch(p -> p instanceof Pli pli && pli.mediaSsrc() == BROWSER_VIDEO),
                 "PLI sent for the browser's video");
         assertEquals(0, framesToRoom.size(), "no delta frame without its key frame");
+    }
+
+    @Test
+    void aVideoBitrateLimitReachesTheBrowserAsRembAtOnceAndWithEveryReport() throws Exception {
+        for (byte[] p : browserVideo(40, 1)) {
+            receiver.onRtp(p, 0, p.length, System.nanoTime());
+        }
+        rtcp.limitVideoBitrate(150_000);
+        assertEquals(List.of(150_000L), rembsFor(BROWSER_VIDEO), "sent when the limit is set");
+        rtcp.limitVideoBitrate(150_000);
+        assertEquals(1, rembsFor(BROWSER_VIDEO).size(), "an unchanged limit is not sent again at once");
+        rtcp.tick(System.nanoTime());
+        assertEquals(List.of(150_000L, 150_000L), rembsFor(BROWSER_VIDEO), "repeated with the report");
+        rtcp.limitVideoBitrate(-1);
+        rtcp.tick(System.nanoTime() + 3_000_000_000L);
+        assertEquals(2, rembsFor(BROWSER_VIDEO).size(), "no REMB once the limit is lifted");
+    }
+
+    private List<Long> rembsFor(long ssrc) throws MalformedPacketException {
+        return wire.allRtcp().stream()
+                .filter(p -> p instanceof Remb remb && remb.ssrcs().equals(List.of(ssrc)))
+                .map(p -> ((Remb) p).bitrateBps())
+                .toList();
     }
 
     @Test
