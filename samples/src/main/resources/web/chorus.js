@@ -27,6 +27,7 @@
     activeSpeaker: null,
     layout: null,
     tier: null,
+    videoConstraints: null,      // the last video-constraints applied to our camera
     recordings: [],
     broadcasts: [],
     audioMuted: false,
@@ -552,6 +553,33 @@
       }
     }
 
+    // The server shows our camera no larger than maxWidth x maxHeight: encode at that size, rate and
+    // bitrate, or not at all when no output shows it (active: false).
+    async constrainCamera(msg) {
+      const sender = this.pc && this.pc.getSenders().find(s => s.track && s.track.kind === 'video');
+      if (!sender) return;
+      const settings = sender.track.getSettings();
+      const params = sender.getParameters();
+      if (!params.encodings || params.encodings.length === 0) params.encodings = [{}];
+      const encoding = params.encodings[0];
+      encoding.active = msg.active;
+      if (msg.active) {
+        const scale = Math.max(1, (settings.width || msg.maxWidth) / msg.maxWidth,
+            (settings.height || msg.maxHeight) / msg.maxHeight);
+        encoding.scaleResolutionDownBy = scale;
+        encoding.maxFramerate = msg.maxFramerate;
+        encoding.maxBitrate = msg.maxBitrate;
+      }
+      try {
+        await sender.setParameters(params);
+        app.videoConstraints = msg;
+        log('camera now ' + (msg.active ? 'at most ' + msg.maxWidth + 'x' + msg.maxHeight + '@' + msg.maxFramerate
+            + ', ' + Math.round(msg.maxBitrate / 1000) + ' kb/s' : 'paused (shown nowhere)'));
+      } catch (err) {
+        log('could not apply the camera constraints: ' + err.message);
+      }
+    }
+
     onPeerConnectionState() {
       app.connectionState = this.pc.connectionState;
       log('peer connection: ' + app.connectionState);
@@ -636,6 +664,7 @@
     'participant-left'(msg) { removeParticipant(msg.participant); },
     'active-speaker'(msg) { setActiveSpeaker(msg.participant); },
     layout(msg) { setLayout(msg.layout); },
+    'video-constraints'(msg) { this.constrainCamera(msg); },
     tier(msg) {
       setTier(msg.tier);
       log('downstream quality now ' + JSON.stringify(msg.tier));

@@ -40,6 +40,10 @@ public final class ServerMessages {
 
     private final ObjectMapper mapper;
 
+    /** What a publisher should send: at most this box, frame rate and bitrate; nothing when not active. */
+    public record VideoConstraintsInfo(int maxWidth, int maxHeight, int maxFramerate, long maxBitrate, boolean active) {
+    }
+
     public ServerMessages(ObjectMapper mapper) {
         this.mapper = mapper;
     }
@@ -140,6 +144,13 @@ public final class ServerMessages {
         ObjectNode node = base("tier", null);
         tier(node.putObject("tier"), tier);
         return node.toString();
+    }
+
+    /** How large the room shows this participant's camera, so that it sends no more than that. */
+    public String videoConstraints(VideoConstraintsInfo c) {
+        return base("video-constraints", null).put("maxWidth", c.maxWidth()).put("maxHeight", c.maxHeight())
+                .put("maxFramerate", c.maxFramerate()).put("maxBitrate", c.maxBitrate()).put("active", c.active())
+                .toString();
     }
 
     /** The room was ended (by the API or on shutdown); the server closes the socket after this. */

@@ -17,6 +17,7 @@ import io.chorus.mixer.room.MixerParticipant;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages.ParticipantInfo;
 import io.chorus.signalling.protocol.ServerMessages.TierInfo;
+import io.chorus.signalling.protocol.ServerMessages.VideoConstraintsInfo;
 
 /**
  * One member of a conference room: its WebRTC session feeds the room's mixer, and the room's
@@ -241,6 +242,22 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
                 bitsPerSecond / 1000, next);
         room.mixer().subscribeVideo(id, next.profile(c), videoOut);
         channel.send(services.messages().tier(tierInfo(next)));
+    }
+
+    /**
+     * Tells the browser how large its camera is shown (it scales its encoding down to that), and
+     * caps the same bitrate with REMB for clients that do not read the message. Mixer tick thread:
+     * the socket send is asynchronous, the REMB goes out on the send pool.
+     */
+    void constrainVideo(PublishConstraints c) {
+        if (codec == null || closed.get()) {
+            return;
+        }
+        LOG.debug("{}/{}: camera shown at most {}x{}@{}, {} kb/s{}", room.id(), id, c.maxWidth(), c.maxHeight(),
+                c.maxFramerate(), c.maxBitrateBps() / 1000, c.active() ? "" : " (shown nowhere: paused)");
+        channel.send(services.messages().videoConstraints(new VideoConstraintsInfo(c.maxWidth(), c.maxHeight(),
+                c.maxFramerate(), c.maxBitrateBps(), c.active())));
+        services.sendPool().execute(() -> session.limitVideoBitrate(c.maxBitrateBps()));
     }
 
     /** Asks this participant's browser for a key frame of its camera (its decoder in the mixer lost sync). */

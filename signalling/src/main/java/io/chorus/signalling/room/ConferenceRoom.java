@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chorus.mixer.publish.VideoDemand;
 import io.chorus.mixer.room.MixerEvents;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.mixer.room.RoomMixerStats;
@@ -379,6 +380,15 @@ public final class ConferenceRoom {
         public void onActiveSpeaker(String participantId) {
             activeSpeaker = participantId;
             broadcast(services.messages().activeSpeaker(participantId), null);
+        }
+
+        @Override
+        public void onVideoDemand(String participantId, VideoDemand demand) {
+            for (ConferenceParticipant p : published) {
+                if (p.id().equals(participantId)) {
+                    p.constrainVideo(PublishConstraints.of(demand));
+                }
+            }
         }
 
         @Override

@@ -1,0 +1,47 @@
+package io.chorus.signalling.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chorus.mixer.publish.VideoDemand;
+import io.chorus.signalling.protocol.ServerMessages;
+import io.chorus.signalling.protocol.ServerMessages.VideoConstraintsInfo;
+import org.junit.jupiter.api.Test;
+
+class PublishConstraintsTest {
+
+    @Test
+    void bitrateFollowsThePixelsOfTheBox() {
+        assertEquals(new PublishConstraints(640, 360, 30, 483_840, true),
+                PublishConstraints.of(new VideoDemand(640, 360, 30)));
+        assertEquals(new PublishConstraints(320, 180, 30, 120_960, true),
+                PublishConstraints.of(new VideoDemand(320, 180, 30)));
+        assertEquals(new PublishConstraints(1280, 720, 30, 1_935_360, true),
+                PublishConstraints.of(new VideoDemand(1280, 720, 30)));
+    }
+
+    @Test
+    void thumbnailsGetTheFloorBitrate() {
+        assertEquals(PublishConstraints.MIN_BITRATE_BPS, PublishConstraints.of(new VideoDemand(160, 90, 15)).maxBitrateBps());
+    }
+
+    @Test
+    void anInputShownNowhereIsPausedWithAFloorRemb() {
+        PublishConstraints hidden = PublishConstraints.of(VideoDemand.NONE);
+        assertEquals(new PublishConstraints(0, 0, 0, PublishConstraints.HIDDEN_BITRATE_BPS, false), hidden);
+    }
+
+    @Test
+    void theMessageCarriesEveryField() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(new ServerMessages(mapper).videoConstraints(
+                new VideoConstraintsInfo(426, 240, 30, 215_000, true)));
+        assertEquals("video-constraints", json.get("type").asText());
+        assertEquals(426, json.get("maxWidth").asInt());
+        assertEquals(240, json.get("maxHeight").asInt());
+        assertEquals(30, json.get("maxFramerate").asInt());
+        assertEquals(215_000, json.get("maxBitrate").asLong());
+        assertEquals(true, json.get("active").asBoolean());
+    }
+}
