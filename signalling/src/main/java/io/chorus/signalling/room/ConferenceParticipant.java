@@ -194,7 +194,10 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
     public void onStateChange(SessionState state, String detail) {
         signalling.connectionState(state, detail);
         if (state == SessionState.CONNECTED) {
+            // Both directions start from a key frame at once: the member's own picture in the
+            // composite is what tells a person the call works.
             room.mixer().requestKeyFrame(id);
+            requestKeyFrameFromBrowser();
         } else if (state == SessionState.FAILED) {
             LOG.info("{}/{}: media transport failed ({}); leaving the room", room.id(), id, detail);
             close();

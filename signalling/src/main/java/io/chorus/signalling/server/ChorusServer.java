@@ -15,6 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.dtls.DtlsCertificate;
+import io.chorus.mixer.codec.CodecWarmUp;
 import io.chorus.core.session.TransportContext;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.LayoutName;
@@ -57,6 +58,8 @@ public final class ChorusServer implements AutoCloseable {
         DtlsCertificate certificate = config.dtls().generated()
                 ? DtlsCertificate.generate()
                 : DtlsCertificate.load(config.dtls().certificate(), config.dtls().privateKey());
+        LOG.info("codecs loaded and warmed up in {} ms (so that the first join does not wait for it)",
+                CodecWarmUp.run().toMillis());
         TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
         ServerMetrics metrics = new ServerMetrics();
         RoomRegistry conferences = null;
