@@ -199,7 +199,7 @@ public final class RoomMixer implements AutoCloseable {
         return new RoomMixerStats(participants.size(), audioThread.ticksRun(), videoThread.ticksRun(),
                 audioThread.overruns(), videoThread.overruns(), audioThread.failedTicks() + videoThread.failedTicks(),
                 videoOutputs.openEncoders(), audioOutputs.openEncoders(), audioOutputs.encodersInUse(),
-                audioTick.activeSpeaker(), videoTick.tilesShown(), videoTick.composeCpuNanos(),
+                audioTick.activeSpeaker(), videoTick.tilesShown(), videoTick.composesSkipped(), videoTick.composeCpuNanos(),
                 videoTick.encodeCpuNanos(), audioTick.cpuNanos());
     }
 

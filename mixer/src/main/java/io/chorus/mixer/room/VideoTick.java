@@ -34,6 +34,9 @@ final class VideoTick implements TickTask {
     private final List<String> ids = new ArrayList<>();
     private final Map<String, MixerParticipant> byId = new HashMap<>();
     private final List<TileContent> contents = new ArrayList<>();
+    private final CanvasChange canvasChange = new CanvasChange();
+    private long[] sequences = new long[16];
+    private volatile long composesSkipped;
     private final TickCpu composeCpu = new TickCpu();
     private final TickCpu encodeCpu = new TickCpu();
     private volatile Layout layout;
@@ -68,6 +71,11 @@ final class VideoTick implements TickTask {
         return demands.latest(participantId);
     }
 
+    /** Ticks that found nothing new to paint and encoded the canvas as it stood. */
+    long composesSkipped() {
+        return composesSkipped;
+    }
+
     /** CPU time spent laying out and composing, since the room started. */
     long composeCpuNanos() {
         return composeCpu.nanos();
@@ -91,12 +99,21 @@ final class VideoTick implements TickTask {
         }
         List<Tile> tiles = layout.arrange(ids, activeSpeaker.get(), compositor.canvas().width(), compositor.canvas().height());
         contents.clear();
+        if (sequences.length < tiles.size()) {
+            sequences = new long[tiles.size() * 2];
+        }
         for (Tile tile : tiles) {
             MixerParticipant p = byId.get(tile.participantId());
-            contents.add(contentFor(p, tile, roomMicros));
+            contents.add(contentFor(p, tile, roomMicros, contents.size()));
         }
         tilesShown = contents.size();
-        I420Picture canvas = compositor.compose(contents);
+        I420Picture canvas;
+        if (canvasChange.changed(contents, sequences)) {
+            canvas = compositor.compose(contents);
+        } else {
+            canvas = compositor.canvas();
+            composesSkipped++;
+        }
         long composed = composeCpu.addSince(start);
         outputs.encode(canvas, tick, rtpTimestamp);
         encodeCpu.addSince(composed);
@@ -104,15 +121,19 @@ final class VideoTick implements TickTask {
         demands.update(ids, tiles, outputs.largestProfileWidth(), outputs.largestProfileHeight(), roomNanos);
     }
 
-    private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros) {
+    /** The tile's content; its picture's decode sequence goes to {@code sequences[index]} (-1: placeholder). */
+    private TileContent contentFor(MixerParticipant p, Tile tile, long roomMicros, int index) {
+        sequences[index] = -1;
         VideoInput video = p.video();
         if (video == null || p.videoMuted()) {
             return TileContent.placeholder(tile, p.displayName());
         }
         video.setTarget(p.targetFor(tile, fit));
         TimedPicture picture = video.pictureFor(p.audioPlayoutMicros(roomMicros));
-        return picture == null
-                ? TileContent.placeholder(tile, p.displayName())
-                : new TileContent(tile, picture.placement(), picture.picture(), p.displayName());
+        if (picture == null) {
+            return TileContent.placeholder(tile, p.displayName());
+        }
+        sequences[index] = picture.sequence();
+        return new TileContent(tile, picture.placement(), picture.picture(), p.displayName());
     }
 }
