@@ -46,6 +46,7 @@ public final class VideoEncoder implements AutoCloseable {
     /** WebRTC's VP8 quantizer range: 2 keeps static scenes from wasting bits, 56 avoids the blockiest levels. */
     static final int VP8_QMIN = 2;
     static final int VP8_QMAX = 56;
+    static final int VP8_STATIC_THRESHOLD = 100;
 
     private VideoEncoderSettings settings;
     private final AVCodec encoder;
@@ -210,6 +211,12 @@ public final class VideoEncoder implements AutoCloseable {
         // A key frame may take at most half of the one-second buffer (percent of an average frame), so
         // a forced key frame does not burst past what the link can carry.
         Codecs.option(c, "max-intra-rate", 50L * s.fps());
+        // A composite is mostly still (background, placeholders, frozen or slow tiles): blocks whose
+        // difference from the last frame sums under this (a mean of 0.4 grey levels per pixel) are
+        // not coded at all. Measured on a 720p canvas, 1 encoder thread, speed -6: a still canvas
+        // costs 0.10 core instead of 0.16, one moving quarter 0.11 instead of 0.14. 1000 would save
+        // more but skips blocks with visible change (a mean of 4 levels), so it is not used.
+        Codecs.option(c, "static-thresh", VP8_STATIC_THRESHOLD);
     }
 
     private static void configureH264(AVCodecContext c) {
