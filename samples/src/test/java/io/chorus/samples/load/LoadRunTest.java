@@ -25,7 +25,7 @@ class LoadRunTest {
             "--video.tiers=low:320x180@150000"}, Map.of()))) {
             URI uri = URI.create("http://127.0.0.1:" + server.httpAddress().getPort());
             LoadResult result = new LoadRun(new LoadSettings(uri, 1, 2, 5, 3, 320, 180, 15, 200_000, true, 0,
-                    "loadtest")).run();
+                    "loadtest", 2, false, true)).run();
 
             assertEquals("320x180", result.resolution());
             assertEquals(2, result.decodingReceivers());
