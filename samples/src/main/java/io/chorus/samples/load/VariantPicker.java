@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * Which variant a camera sends, given what the server last asked. The {@code video-constraints}
- * message sets the ceiling: the largest variant within its size, at the highest rate it allows (15
- * fps when it allows 15). A REMB naming the camera only lowers the choice under that ceiling, to the largest
- * variant whose bitrate fits; when nothing fits, the smallest one under the ceiling is sent, as a
- * browser keeps its lowest layer going rather than stopping.
+ * message sets the ceiling: the largest variant within its size (the smallest when none fits), at
+ * the highest rate it allows (15 fps when it allows 15). A REMB naming the camera moves the choice
+ * under that ceiling to the largest variant whose bitrate fits, down or back up; when nothing fits,
+ * the smallest is sent, as a browser keeps its lowest layer going rather than stopping.
  */
 final class VariantPicker {
     /** Send no video. */
