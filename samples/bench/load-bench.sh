@@ -5,6 +5,9 @@
 # time; then the FFmpeg command line doing the same media work per N. Needs ffmpeg on PATH.
 # About 8 minutes on 2 cores (plus the first generation of the FFmpeg inputs). Writes the load
 # section of docs/benchmarks.md, docs/benchmark-load.png and samples/target/load-bench.json.
+# Optional flags, passed on: --adapt (cameras follow the server's constraints and REMB),
+# --talkers=K (K talkers per room, the others Opus DTX listeners), --audio-rooms (adds audio-only
+# rooms of 20 and 40 with 2 talkers).
 set -eu
 cd "$(dirname "$0")/../.."
 # Builds the jars the harness runs from; the tests are the README test command's job, not this script's.
@@ -12,5 +15,5 @@ mvn -B -q -DskipTests install
 cp=$(mktemp)
 mvn -B -q -pl samples dependency:build-classpath -Dmdep.outputFile="$cp"
 java -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.load.LoadBenchmark \
-    docs/benchmarks.md docs/benchmark-load.png samples/target/bench-inputs samples/target/load-bench.json
+    docs/benchmarks.md docs/benchmark-load.png samples/target/bench-inputs samples/target/load-bench.json "$@"
 rm -f "$cp"

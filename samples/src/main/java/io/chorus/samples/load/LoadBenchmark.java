@@ -23,7 +23,11 @@ import java.util.Map;
  * runs one room each of N = 2, 4, 9, 16, then more and more 4-person rooms at once until the server
  * no longer keeps real time, times the FFmpeg command line doing the same media work per N, and
  * writes the load section of docs/benchmarks.md, a plot and the raw results as JSON.
- * <p>Arguments: docs/benchmarks.md, the plot's PNG, the FFmpeg input directory, the JSON file.
+ * <p>Arguments: docs/benchmarks.md, the plot's PNG, the FFmpeg input directory, the JSON file, then
+ * optional flags. By default every participant talks and sends 640x360 throughout, so the sections
+ * stay comparable with earlier runs. {@code --adapt}: cameras follow the server's constraints and
+ * REMB. {@code --talkers=K}: K talkers per room, the others listeners with Opus DTX.
+ * {@code --audio-rooms}: adds a section of audio-only rooms of 20 and 40 with 2 talkers.
  */
 public final class LoadBenchmark {
     private static final int HTTP_PORT = 18080;
@@ -33,38 +37,70 @@ public final class LoadBenchmark {
     private static final int[] ROOM_SIZES = {2, 4, 9, 16};
     private static final int CAPACITY_ROOM_SIZE = 4;
     private static final int MAX_CAPACITY_ROOMS = 8;
+    private static final int[] AUDIO_ROOM_SIZES = {20, 40};
+    private static final int AUDIO_ROOM_TALKERS = 2;
     private static final String START = "<!-- load-benchmark:start -->";
     private static final String END = "<!-- load-benchmark:end -->";
 
     private LoadBenchmark() {
     }
 
+    /** The optional flags. */
+    private record Options(boolean adapt, int talkers, boolean audioRooms) {
+        static Options parse(List<String> flags) {
+            boolean adapt = false;
+            int talkers = Integer.MAX_VALUE;
+            boolean audioRooms = false;
+            for (String flag : flags) {
+                if (flag.equals("--adapt")) {
+                    adapt = true;
+                } else if (flag.startsWith("--talkers=")) {
+                    talkers = Integer.parseInt(flag.substring("--talkers=".length()));
+                } else if (flag.equals("--audio-rooms")) {
+                    audioRooms = true;
+                } else {
+                    throw new IllegalArgumentException("unknown flag " + flag + "; known: --adapt --talkers=K "
+                            + "--audio-rooms");
+                }
+            }
+            return new Options(adapt, talkers, audioRooms);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: LoadBenchmark docs/benchmarks.md plot.png inputs-dir out.json");
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: LoadBenchmark docs/benchmarks.md plot.png inputs-dir out.json "
+                    + "[--adapt] [--talkers=K] [--audio-rooms]");
         }
         Path doc = Path.of(args[0]);
         Path png = Path.of(args[1]);
         Path inputs = Path.of(args[2]);
         Path json = Path.of(args[3]);
+        Options options = Options.parse(List.of(args).subList(4, args.length));
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         List<LoadResult> sizes = new ArrayList<>();
         List<LoadResult> capacity = new ArrayList<>();
+        List<LoadResult> audioRooms = new ArrayList<>();
         Process server = startServer(json.resolveSibling("load-bench-server.log"));
         try {
             URI uri = URI.create("http://127.0.0.1:" + HTTP_PORT);
             awaitHealthy(uri);
             for (int n : ROOM_SIZES) {
-                sizes.add(run(uri, server.pid(), 1, n, "size" + n));
+                sizes.add(run(uri, server.pid(), 1, n, "size" + n, options.talkers(), false, options.adapt()));
                 System.out.print(LoadReport.table(List.of(sizes.get(sizes.size() - 1))));
             }
             for (int rooms = 1; rooms <= MAX_CAPACITY_ROOMS; rooms++) {
-                LoadResult r = run(uri, server.pid(), rooms, CAPACITY_ROOM_SIZE, "cap" + rooms);
+                LoadResult r = run(uri, server.pid(), rooms, CAPACITY_ROOM_SIZE, "cap" + rooms, options.talkers(),
+                        false, options.adapt());
                 capacity.add(r);
                 System.out.print(LoadReport.table(List.of(r)));
                 if (!r.realTime()) {
                     break;
                 }
+            }
+            for (int n : options.audioRooms() ? AUDIO_ROOM_SIZES : new int[0]) {
+                audioRooms.add(run(uri, server.pid(), 1, n, "audio" + n, AUDIO_ROOM_TALKERS, true, false));
+                System.out.print(LoadReport.table(List.of(audioRooms.get(audioRooms.size() - 1))));
             }
         } finally {
             server.destroy();
@@ -81,28 +117,32 @@ public final class LoadBenchmark {
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         List<LoadResult> all = new ArrayList<>(sizes);
         all.addAll(capacity);
+        all.addAll(audioRooms);
         LoadReport.writeJson(all, json);
         LoadPlot.write("Chorus server vs FFmpeg CLI, one room", List.of(
                 new LoadPlot.Series("Chorus server process (real protocol, loopback)", new Color(200, 60, 40),
                         sizes.stream().map(r -> new double[] {r.participantsPerRoom(), r.serverCpuCores()}).toList()),
                 new LoadPlot.Series("FFmpeg CLI, same decode + composite + encode", new Color(40, 90, 200),
                         ffmpeg.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList())), png);
-        String section = section(sizes, capacity, ffmpeg, commands.get(4), loadBefore, loadAfter, doc, png);
+        String section = section(sizes, capacity, audioRooms, options, ffmpeg, commands.get(4), loadBefore, loadAfter,
+                doc, png);
         writeSection(doc, section);
         System.out.println(section);
     }
 
-    private static LoadResult run(URI uri, long pid, int rooms, int n, String prefix)
-            throws IOException, InterruptedException {
+    private static LoadResult run(URI uri, long pid, int rooms, int n, String prefix, int talkers, boolean audioOnly,
+            boolean adapt) throws IOException, InterruptedException {
         return new LoadRun(new LoadSettings(uri, rooms, n, SECONDS, WARMUP, 640, 360, 30, 400_000, false, pid,
-                prefix)).run();
+                prefix, talkers, audioOnly, adapt)).run();
     }
 
     private static Process startServer(Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Dice4j.harvest.mapping.aws.enabled=false", "-cp",
                 System.getProperty("java.class.path"), "io.chorus.signalling.server.ChorusServer",
-                "--http.port=" + HTTP_PORT, "--media.port=" + MEDIA_PORT, "--rooms.emptyRoomGrace=500ms")
+                "--http.port=" + HTTP_PORT, "--media.port=" + MEDIA_PORT, "--rooms.emptyRoomGrace=500ms",
+                // The audio rooms are larger than the default limit of 16.
+                "--rooms.maxParticipants=" + AUDIO_ROOM_SIZES[AUDIO_ROOM_SIZES.length - 1])
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -124,8 +164,9 @@ public final class LoadBenchmark {
         throw new IOException("the server did not answer /api/health within 60 s");
     }
 
-    private static String section(List<LoadResult> sizes, List<LoadResult> capacity, Map<Integer, Double> ffmpeg,
-            String ffmpegCommand, String loadBefore, String loadAfter, Path doc, Path png) {
+    private static String section(List<LoadResult> sizes, List<LoadResult> capacity, List<LoadResult> audioRooms,
+            Options options, Map<Integer, Double> ffmpeg, String ffmpegCommand, String loadBefore, String loadAfter,
+            Path doc, Path png) {
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder();
         s.append(START).append('\n');
@@ -136,7 +177,16 @@ public final class LoadBenchmark {
                 + "same %d cores: each participant sends pre-encoded 640x360 VP8 at 30 fps (~400 kb/s, looped every "
                 + "%d s) and a 32 kb/s Opus tone over WebSocket + ICE + DTLS-SRTP on loopback. %d s warm-up, then "
                 + "%d s measured. Load average (1/5/15 min) before the run: `%s`, after: `%s` (other work shares this "
-                + "machine).%n%n", cores, LoadSettings.LOOP_SECONDS, WARMUP, SECONDS, loadBefore, loadAfter));
+                + "machine). Every audio packet carries its RFC 6464 level.%n%n", cores, LoadSettings.LOOP_SECONDS,
+                WARMUP, SECONDS, loadBefore, loadAfter));
+        if (options.adapt()) {
+            s.append("Cameras follow the server's `video-constraints` and REMB (pre-encoded variants from 640x360 "
+                    + "down to 160x90, at 30 or 15 fps).\n\n");
+        }
+        if (options.talkers() != Integer.MAX_VALUE) {
+            s.append(String.format(Locale.ROOT, "%d talker(s) per room; the others are listeners sending Opus DTX "
+                    + "silence every 400 ms.%n%n", options.talkers()));
+        }
         s.append("### One room of N\n\n").append(LoadReport.table(sizes)).append('\n');
         s.append("| N | Chorus server CPU | FFmpeg CLI CPU | ratio |\n|---|---|---|---|\n");
         for (LoadResult r : sizes) {
@@ -153,6 +203,10 @@ public final class LoadBenchmark {
                 + ">= %.0f fps. Largest load kept in real time: %d participants on %d cores (%.1f participants per "
                 + "core, with the load client on the same cores).%n%n", LoadResult.MAX_OVERRUN_SHARE * 100,
                 LoadResult.MIN_FPS, sustained, cores, (double) sustained / cores));
+        if (!audioRooms.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "### Audio-only rooms, %d talkers, the others listeners with Opus "
+                    + "DTX%n%n", AUDIO_ROOM_TALKERS)).append(LoadReport.table(audioRooms)).append('\n');
+        }
         s.append("Latency is read by the first participant of each room only (`--decode=first`): all receivers of "
                 + "a tier get the same encoded stream, so one decoder sees every member's counter; the others count "
                 + "frames, bytes and sequence gaps without decoding. The clients' own CPU is the `clients CPU` "

@@ -14,14 +14,18 @@ import java.util.Set;
  * LoadClient --server=http://127.0.0.1:8080 --rooms=1 --participants=4 --seconds=20 [--warmup=5]
  *            [--width=640 --height=360 --fps=30 --bitrate=400000] [--decode=all|first]
  *            [--server-pid=PID] [--room-prefix=load] [--json=out.json]
+ *            [--talkers=all|K] [--audio-only=false|true] [--adapt=true|false]
  * </pre>
+ * {@code --talkers=K}: the first K members of each room send their tone, the others the silence of
+ * a listener with Opus DTX. {@code --adapt=false}: cameras ignore the server's constraints and REMB.
  */
 public final class LoadClient {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("server", "http://127.0.0.1:8080"),
             Map.entry("rooms", "1"), Map.entry("participants", "4"), Map.entry("seconds", "20"),
             Map.entry("warmup", "5"), Map.entry("width", "640"), Map.entry("height", "360"), Map.entry("fps", "30"),
             Map.entry("bitrate", "400000"), Map.entry("decode", "all"), Map.entry("server-pid", "0"),
-            Map.entry("room-prefix", "load"), Map.entry("json", ""));
+            Map.entry("room-prefix", "load"), Map.entry("json", ""), Map.entry("talkers", "all"),
+            Map.entry("audio-only", "false"), Map.entry("adapt", "true"));
 
     private LoadClient() {
     }
@@ -49,7 +53,20 @@ public final class LoadClient {
         return new LoadSettings(server, integer(flags, "rooms"), integer(flags, "participants"),
                 integer(flags, "seconds"), integer(flags, "warmup"), integer(flags, "width"), integer(flags, "height"),
                 integer(flags, "fps"), integer(flags, "bitrate"), "all".equals(decode),
-                Long.parseLong(flags.get("server-pid")), flags.get("room-prefix"));
+                Long.parseLong(flags.get("server-pid")), flags.get("room-prefix"), talkers(flags),
+                bool(flags, "audio-only"), bool(flags, "adapt"));
+    }
+
+    private static int talkers(Map<String, String> flags) {
+        return "all".equals(flags.get("talkers")) ? integer(flags, "participants") : integer(flags, "talkers");
+    }
+
+    private static boolean bool(Map<String, String> flags, String name) {
+        String value = flags.get(name);
+        if (!Set.of("true", "false").contains(value)) {
+            throw new IllegalArgumentException("--" + name + " must be true or false: " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     static Map<String, String> parse(String[] args) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,13 +29,15 @@ final class LoadRun {
     }
 
     LoadResult run() throws IOException, InterruptedException {
+        long encodeStart = System.nanoTime();
         Map<Integer, MediaClip> clips = encodeClips();
+        double clipSetupSeconds = (System.nanoTime() - encodeStart) / 1e9;
         List<SyntheticParticipant> everyone = Collections.synchronizedList(new ArrayList<>());
         try (Pacer pacer = new Pacer(settings.fps())) {
             try {
                 joinAll(clips, pacer, everyone);
                 Thread.sleep(settings.warmupSeconds() * 1000L);
-                return measure(everyone, pacer);
+                return measure(everyone, pacer, clipSetupSeconds);
             } finally {
                 for (SyntheticParticipant p : everyone) {
                     pacer.remove(p);
@@ -47,9 +50,10 @@ final class LoadRun {
     /** One clip per palette colour in use; members of a room all look different. */
     private Map<Integer, MediaClip> encodeClips() {
         Map<Integer, MediaClip> clips = new HashMap<>();
+        List<VideoVariant> variants = settings.videoVariants();
         for (int colour = 0; colour < Math.min(settings.participants(), TestPattern.palette()); colour++) {
-            clips.put(colour, MediaClip.encode(colour, settings.width(), settings.height(), settings.fps(),
-                    settings.bitrateBps(), LoadSettings.LOOP_SECONDS * settings.fps()));
+            clips.put(colour, MediaClip.encode(colour, variants, settings.fps(),
+                    LoadSettings.LOOP_SECONDS * settings.fps()));
         }
         return clips;
     }
@@ -65,8 +69,8 @@ final class LoadRun {
                     Roster roster = new Roster();
                     for (int k = 0; k < settings.participants(); k++) {
                         SyntheticParticipant p = SyntheticParticipant.join(http, settings.webSocket(), room,
-                                room + "-p" + k, clips.get(k % TestPattern.palette()), roster,
-                                settings.decodeAll() || k == 0);
+                                room + "-p" + k, clips.get(k % TestPattern.palette()), settings.talks(k),
+                                settings.fps(), roster, settings.decodeAll() || k == 0);
                         everyone.add(p);
                         pacer.add(p);
                     }
@@ -83,7 +87,7 @@ final class LoadRun {
         }
     }
 
-    private LoadResult measure(List<SyntheticParticipant> everyone, Pacer pacer)
+    private LoadResult measure(List<SyntheticParticipant> everyone, Pacer pacer, double clipSetupSeconds)
             throws IOException, InterruptedException {
         ProcessSampler server = settings.serverPid() > 0 ? new ProcessSampler(settings.serverPid()) : null;
         var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -105,7 +109,8 @@ final class LoadRun {
         for (int r = 0; r < ticksAfter.size(); r++) {
             ticks = ticks.plus(ticksAfter.get(r).minus(ticksBefore.get(r)));
         }
-        return summarise(everyone, pacer, seconds, serverCpu / seconds, rss, clientCpu / seconds, ticks);
+        return summarise(everyone, pacer, seconds, serverCpu / seconds, rss, clientCpu / seconds, ticks,
+                clipSetupSeconds);
     }
 
     private List<MixerTicks> ticks() throws IOException, InterruptedException {
@@ -117,14 +122,18 @@ final class LoadRun {
     }
 
     private LoadResult summarise(List<SyntheticParticipant> everyone, Pacer pacer, double seconds,
-            double serverCores, double serverRss, double clientCores, MixerTicks ticks) {
+            double serverCores, double serverRss, double clientCores, MixerTicks ticks, double clipSetupSeconds) {
         List<MixReceiver.Received> received = new ArrayList<>();
         List<double[]> latencies = new ArrayList<>();
         long undecryptable = 0;
+        long switches = 0;
+        Map<String, String> finalVariants = new TreeMap<>();
         for (SyntheticParticipant p : everyone) {
             received.add(p.receiver().snapshot());
             latencies.add(p.latenciesMs().toArray());
             undecryptable += p.undecryptablePackets();
+            switches += p.videoSwitches();
+            finalVariants.put(p.name(), p.videoVariant());
         }
         double[] latency = Samples.concat(latencies);
         double[] fps = received.stream().mapToDouble(MixReceiver.Received::fps).toArray();
@@ -142,7 +151,8 @@ final class LoadRun {
                 percent(videoLost, videoExpected), percent(audioLost, audioExpected), ticks.videoTicks(),
                 ticks.videoOverruns(), ticks.audioTicks(), ticks.audioOverruns(),
                 (int) received.stream().filter(MixReceiver.Received::decoded).count(), pacer.sendFailures(),
-                undecryptable);
+                undecryptable, Math.min(settings.talkers(), settings.participants()), settings.audioOnly(),
+                settings.adapt(), clipSetupSeconds, switches, finalVariants);
     }
 
     private static double mean(double[] v) {

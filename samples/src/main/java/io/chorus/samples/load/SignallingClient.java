@@ -8,24 +8,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One participant's signalling WebSocket (docs/protocol.md): sends JSON messages and queues every
- * message the server sends, in order, for the participant to take when its call setup needs them.
+ * message the server sends, in order, for the participant to take when its call setup needs them;
+ * messages the server may send at any time during the call go to a handler instead, if one is set.
  */
 final class SignallingClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final BlockingQueue<JsonNode> inbox;
+    private final Map<String, Consumer<JsonNode>> handlers;
 
-    private SignallingClient(WebSocket socket, BlockingQueue<JsonNode> inbox) {
+    private SignallingClient(WebSocket socket, Receiver receiver) {
         this.socket = socket;
-        this.inbox = inbox;
+        this.inbox = receiver.inbox;
+        this.handlers = receiver.handlers;
     }
 
     static SignallingClient connect(HttpClient http, URI ws) throws IOException {
@@ -37,7 +43,15 @@ final class SignallingClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot open " + ws + ": " + e.getMessage(), e);
         }
-        return new SignallingClient(socket, receiver.inbox);
+        return new SignallingClient(socket, receiver);
+    }
+
+    /**
+     * Hands every later message of this type to {@code handler}, on the socket's thread, instead of
+     * queueing it.
+     */
+    void onMessage(String type, Consumer<JsonNode> handler) {
+        handlers.put(type, handler);
     }
 
     static ObjectNode message(String type) {
@@ -84,13 +98,20 @@ final class SignallingClient implements AutoCloseable {
     private static final class Receiver implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+        private final Map<String, Consumer<JsonNode>> handlers = new ConcurrentHashMap<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
                 try {
-                    inbox.add(JSON.readTree(partial.toString()));
+                    JsonNode message = JSON.readTree(partial.toString());
+                    Consumer<JsonNode> handler = handlers.get(message.path("type").asText());
+                    if (handler != null) {
+                        handler.accept(message);
+                    } else {
+                        inbox.add(message);
+                    }
                 } catch (IOException e) {
                     throw new IllegalStateException("the server sent text that is not JSON: " + partial, e);
                 } finally {

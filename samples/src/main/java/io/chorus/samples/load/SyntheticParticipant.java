@@ -13,16 +13,14 @@ import io.chorus.core.ice.IceState;
 import io.chorus.core.ice.LocalCandidate;
 import io.chorus.core.net.PacketClassifier;
 import io.chorus.core.net.PacketKind;
+import io.chorus.core.rtcp.Remb;
+import io.chorus.core.rtcp.RtcpPacket;
+import io.chorus.core.rtcp.RtcpParser;
 import io.chorus.core.rtp.RtpPacket;
-import io.chorus.core.rtp.codec.EncodedFrame;
-import io.chorus.core.rtp.codec.RtpPayload;
-import io.chorus.core.rtp.codec.opus.OpusPacketizer;
-import io.chorus.core.rtp.codec.vp8.Vp8Packetizer;
 import io.chorus.core.sdp.IceCandidate;
 import io.chorus.core.sdp.SdpException;
 import io.chorus.core.srtp.SrtpContext;
 import io.chorus.core.srtp.SrtpException;
-import io.chorus.mixer.audio.AudioFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,9 +36,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A browser stand-in: joins a room over the WebSocket protocol, offers audio and video like Chrome,
- * runs ICE (controlling) and DTLS (client) against the server over loopback, then sends its clip
- * through SRTP when the pacer says so and hands what comes back to its {@link MixReceiver}.
+ * A browser stand-in: joins a room over the WebSocket protocol, offers audio and video (or audio
+ * only) like Chrome, runs ICE (controlling) and DTLS (client) against the server over loopback, then
+ * sends its clip through SRTP when the pacer says so and hands what comes back to its
+ * {@link MixReceiver}. Like a browser, it follows what the server asks of its camera: the
+ * {@code video-constraints} message and REMB.
  */
 final class SyntheticParticipant implements AutoCloseable {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(20);
@@ -56,9 +56,11 @@ final class SyntheticParticipant implements AutoCloseable {
     private final CompletableFuture<SrtpContext[]> srtp = new CompletableFuture<>();
     private final long audioSsrc;
     private final long videoSsrc;
-    private final Vp8Packetizer vp8 = new Vp8Packetizer(MTU);
-    private final OpusPacketizer opus = new OpusPacketizer();
     private final SendLog sends;
+    /** Null for audio only. */
+    private final VariantRequests requests;
+    private final VideoSender video;
+    private final AudioSender audio;
     private final Samples latenciesMs = new Samples();
     private final AtomicLong undecryptable = new AtomicLong();
     private volatile MixReceiver receiver;
@@ -66,24 +68,29 @@ final class SyntheticParticipant implements AutoCloseable {
     private volatile SrtpContext protect;
     private volatile SrtpContext unprotect;
     private String participantId;
-    private int videoSeq;
-    private int audioSeq;
-    private final long videoTimestampBase;
-    private final long audioTimestampBase;
 
-    private SyntheticParticipant(String name, MediaClip clip, SignallingClient signalling) throws IOException {
+    private SyntheticParticipant(String name, MediaClip clip, boolean talker, int fps, SignallingClient signalling)
+            throws IOException {
         this.name = name;
         this.clip = clip;
         this.signalling = signalling;
-        this.sends = new SendLog(clip.loopFrames());
+        int loopFrames = LoadSettings.LOOP_SECONDS * fps;
+        this.sends = new SendLog(loopFrames);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.audioSsrc = random.nextLong(1, 1L << 32);
         // Below 2^32 - 1, so that the RTX stream can take the next SSRC.
         this.videoSsrc = random.nextLong(1, (1L << 32) - 1);
-        this.videoTimestampBase = random.nextLong(1L << 32);
-        this.audioTimestampBase = random.nextLong(1L << 32);
-        this.videoSeq = random.nextInt(1 << 16);
-        this.audioSeq = random.nextInt(1 << 16);
+        this.audio = new AudioSender(clip.audio(), talker, audioSsrc, random.nextInt(1 << 16),
+                random.nextLong(1L << 32), this::sendRtp, SRTP_TAIL);
+        if (clip.video().isEmpty()) {
+            this.requests = null;
+            this.video = null;
+        } else {
+            this.requests = new VariantRequests(clip.variants());
+            this.video = new VideoSender(name, clip.video(), requests, videoSsrc, random.nextInt(1 << 16),
+                    random.nextLong(1L << 32), fps, loopFrames, sends, this::sendRtp, MTU, SRTP_TAIL);
+            signalling.onMessage(VideoConstraints.TYPE, m -> requests.constraints(VideoConstraints.fromJson(m)));
+        }
         this.ice = new IceClientTransport(name, InetAddress.getLoopbackAddress(), this::onPacket, this::onIceState);
     }
 
@@ -91,14 +98,16 @@ final class SyntheticParticipant implements AutoCloseable {
      * Joins {@code room} and completes ICE and DTLS. Once this returns, the participant is a member
      * of the roster and must be paced.
      *
+     * @param talker whether it sends its tone, or only the silence of a listener
+     * @param fps    the pacer's video rate
      * @param decode whether this participant decodes the composite and reads the roster's counters
      */
-    static SyntheticParticipant join(HttpClient http, URI ws, String room, String name, MediaClip clip, Roster roster,
-            boolean decode) throws IOException, InterruptedException {
+    static SyntheticParticipant join(HttpClient http, URI ws, String room, String name, MediaClip clip,
+            boolean talker, int fps, Roster roster, boolean decode) throws IOException, InterruptedException {
         SignallingClient signalling = SignallingClient.connect(http, ws);
         SyntheticParticipant p = null;
         try {
-            p = new SyntheticParticipant(name, clip, signalling);
+            p = new SyntheticParticipant(name, clip, talker, fps, signalling);
             p.setUp(room, roster, decode);
             return p;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -116,10 +125,12 @@ final class SyntheticParticipant implements AutoCloseable {
         JsonNode joined = signalling.await("joined", SETUP_TIMEOUT);
         participantId = joined.path("participant").asText();
         roster.add(new Roster.Member(participantId, sends, latenciesMs));
-        receiver = new MixReceiver(decode ? new CompositeReader(roster, clip.width(), clip.height()) : null);
+        VideoVariant top = video == null ? null : clip.variants().get(0);
+        receiver = new MixReceiver(decode && top != null ? new CompositeReader(roster, top.width(), top.height())
+                : null);
 
         String offer = OfferSdp.build(ice.localUfrag(), ice.localPassword(), certificate.fingerprintSdp(), audioSsrc,
-                videoSsrc, videoSsrc + 1, name);
+                videoSsrc, videoSsrc + 1, name, video != null);
         signalling.send(SignallingClient.message("offer").put("sdp", offer));
         String answer = signalling.await("answer", SETUP_TIMEOUT).path("sdp").asText();
         dtls = new DtlsTransport(name, DtlsRole.CLIENT, certificate,
@@ -202,41 +213,54 @@ final class SyntheticParticipant implements AutoCloseable {
             } catch (SrtpException | MalformedPacketException e) {
                 undecryptable.incrementAndGet();
             }
+        } else if (kind == PacketKind.RTCP && unprotect != null && requests != null) {
+            rtcp(b, o, l);
         }
     }
 
-    /** Sends frame {@code sequence} of the clip (looped); called by the pacer only. */
-    void sendVideo(long sequence) throws IOException {
-        int index = (int) (sequence % clip.loopFrames());
-        long timestamp = (videoTimestampBase + sequence * 90_000 / clip.fps()) & 0xFFFF_FFFFL;
-        EncodedFrame frame = new EncodedFrame(clip.video().get(index), timestamp, index == 0, clip.width(),
-                clip.height());
-        sends.sent(sequence, System.nanoTime());
-        for (RtpPayload payload : vp8.packetize(frame)) {
-            send(RtpPacket.create(OfferSdp.VP8, videoSeq, timestamp, videoSsrc, payload.marker(), payload.data(), 0,
-                    payload.data().length, SRTP_TAIL));
-            videoSeq = (videoSeq + 1) & 0xFFFF;
-        }
-    }
-
-    /** Sends 20 ms packet {@code sequence} of the tone (looped); called by the pacer only. */
-    void sendAudio(long sequence) throws IOException {
-        byte[] data = clip.audio().get((int) (sequence % clip.audio().size()));
-        long timestamp = (audioTimestampBase + sequence * AudioFormat.SAMPLES_PER_FRAME) & 0xFFFF_FFFFL;
-        for (RtpPayload payload : opus.packetize(EncodedFrame.audio(data, timestamp))) {
-            send(RtpPacket.create(OfferSdp.OPUS, audioSeq, timestamp, audioSsrc, payload.marker(), payload.data(), 0,
-                    payload.data().length, SRTP_TAIL));
-            audioSeq = (audioSeq + 1) & 0xFFFF;
-        }
-    }
-
-    private void send(RtpPacket packet) throws IOException {
+    /** Only REMB is acted on, and only one naming this camera: the server's cap on what it sends. */
+    private void rtcp(byte[] b, int o, int l) {
         try {
-            int n = protect.protectRtp(packet.buffer(), 0, packet.length());
-            ice.send(packet.buffer(), 0, n);
+            int n = unprotect.unprotectRtcp(b, o, l);
+            for (RtcpPacket packet : RtcpParser.parse(b, o, n)) {
+                if (packet instanceof Remb remb && remb.ssrcs().contains(videoSsrc)) {
+                    requests.remb(remb.bitrateBps());
+                }
+            }
+        } catch (SrtpException | MalformedPacketException e) {
+            undecryptable.incrementAndGet();
+        }
+    }
+
+    /** Video tick {@code tick} at the pacer's rate; called by the pacer only. */
+    void sendVideo(long tick) throws IOException {
+        if (video != null) {
+            video.tick(tick);
+        }
+    }
+
+    /** 20 ms audio tick {@code tick}; called by the pacer only. */
+    void sendAudio(long tick) throws IOException {
+        audio.tick(tick);
+    }
+
+    private void sendRtp(byte[] packet, int length) throws IOException {
+        try {
+            int n = protect.protectRtp(packet, 0, length);
+            ice.send(packet, 0, n);
         } catch (SrtpException e) {
             throw new IOException(name + ": SRTP protect failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Camera variant switches so far; 0 for audio only. */
+    long videoSwitches() {
+        return video == null ? 0 : video.switches();
+    }
+
+    /** The variant the camera sends now ({@code 640x360@30}, {@code off}), or {@code none} for audio only. */
+    String videoVariant() {
+        return video == null ? "none" : video.currentVariant();
     }
 
     String name() {
