@@ -40,6 +40,8 @@
     localStream: null,
     stats: null,
     log: [],
+    // The call's RTCPeerConnection (null when not in a call), for tests and the browser console.
+    get peerConnection() { return currentCall ? currentCall.pc : null; },
     join,
     leave,
     setMuted

@@ -15,12 +15,12 @@ import io.chorus.signalling.e2e.TestMedia;
  * One headless Chromium on the sample page, driven through the page's {@code window.chorusApp}
  * hooks; reads back the colours and tones of what the server sends it.
  */
-final class ConferencePage implements AutoCloseable {
+public final class ConferencePage implements AutoCloseable {
     private final HeadlessChromium chromium;
     private final JavascriptExecutor js;
     final String name;
 
-    ConferencePage(String name, TestMedia media, Path work, String pageUrl) throws Exception {
+    public ConferencePage(String name, TestMedia media, Path work, String pageUrl) throws Exception {
         this.name = name;
         this.chromium = new HeadlessChromium(media, work);
         this.js = chromium.driver;
@@ -28,7 +28,7 @@ final class ConferencePage implements AutoCloseable {
     }
 
     /** Joins and resolves once the answer is applied; records when the first mixed frame is shown. */
-    void join(String room, Integer maxBitrate) {
+    public void join(String room, Integer maxBitrate) {
         Object result = js.executeAsyncScript("""
                 const [room, name, maxBitrate, done] = arguments;
                 const video = document.getElementById('remote-video');
@@ -144,13 +144,35 @@ final class ConferencePage implements AutoCloseable {
         }
     }
 
-    String log() {
+    /**
+     * What the browser's video encoder produces now, from {@code outbound-rtp}: {frameWidth,
+     * frameHeight}, or {0, 0} before the first encoded frame.
+     */
+    public int[] sentVideoSize() {
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const sender = chorusApp.peerConnection && chorusApp.peerConnection.getSenders()
+                    .find(s => s.track && s.track.kind === 'video');
+                if (!sender) { done([0, 0]); return; }
+                sender.getStats().then(report => {
+                  let size = [0, 0];
+                  report.forEach(r => {
+                    if (r.type === 'outbound-rtp' && r.kind === 'video' && r.frameWidth) size = [r.frameWidth, r.frameHeight];
+                  });
+                  done(size);
+                }, () => done([0, 0]));
+                """);
+        List<?> size = (List<?>) result;
+        return new int[] {((Number) size.get(0)).intValue(), ((Number) size.get(1)).intValue()};
+    }
+
+    public String log() {
         Object log = js.executeScript("return chorusApp.log.join('\\n');");
         return String.valueOf(log);
     }
 
     /** Polls {@code check} until it returns null (done) or the time is up; returns the last complaint. */
-    static String await(Duration timeout, java.util.function.Supplier<String> check) throws InterruptedException {
+    public static String await(Duration timeout, java.util.function.Supplier<String> check) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String complaint = check.get();
         while (complaint != null && System.nanoTime() < deadline) {
