@@ -39,14 +39,20 @@ public final class LoadBenchmark {
     private static final int MAX_CAPACITY_ROOMS = 8;
     private static final int[] AUDIO_ROOM_SIZES = {20, 40};
     private static final int AUDIO_ROOM_TALKERS = 2;
-    private static final String START = "<!-- load-benchmark:start -->";
-    private static final String END = "<!-- load-benchmark:end -->";
 
     private LoadBenchmark() {
     }
 
     /** The optional flags. */
     private record Options(boolean adapt, int talkers, boolean audioRooms) {
+        /**
+         * The section of docs/benchmarks.md a run writes: like-for-like runs (every camera at 640x360)
+         * and tile-aware runs keep their own, so one does not overwrite the other.
+         */
+        String marker() {
+            return adapt ? "load-benchmark-adapt" : "load-benchmark";
+        }
+
         static Options parse(List<String> flags) {
             boolean adapt = false;
             int talkers = Integer.MAX_VALUE;
@@ -126,7 +132,7 @@ public final class LoadBenchmark {
                         ffmpeg.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList())), png);
         String section = section(sizes, capacity, audioRooms, options, ffmpeg, commands.get(4), loadBefore, loadAfter,
                 doc, png);
-        writeSection(doc, section);
+        writeSection(doc, section, options.marker());
         System.out.println(section);
     }
 
@@ -169,8 +175,9 @@ public final class LoadBenchmark {
             Path doc, Path png) {
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder();
-        s.append(START).append('\n');
-        s.append("## End to end: synthetic participants over the real protocol, measured ").append(LocalDate.now())
+        s.append("<!-- ").append(options.marker()).append(":start -->\n");
+        s.append("## End to end").append(options.adapt() ? ", tile-aware publishing on" : "")
+                .append(": synthetic participants over the real protocol, measured ").append(LocalDate.now())
                 .append("\n\n");
         s.append(String.format(Locale.ROOT, "Server started as its own process (default canvas 1280x720 at 30 fps, "
                 + "tiers high/medium/low; every participant receives `high`); the load client in a second JVM on the "
@@ -215,17 +222,18 @@ public final class LoadBenchmark {
                 + "io.chorus.samples.load.LoadClient --server=http://127.0.0.1:8080 --rooms=1 --participants=4 "
                 + "--seconds=20 --decode=first --server-pid=PID --json=out.json`. The FFmpeg anchor for N=4:\n\n```\n")
                 .append(ffmpegCommand).append("\n```\n");
-        s.append(END).append('\n');
+        s.append("<!-- ").append(options.marker()).append(":end -->\n");
         return s.toString();
     }
 
-    private static void writeSection(Path doc, String section) throws IOException {
+    private static void writeSection(Path doc, String section, String marker) throws IOException {
         String text = Files.readString(doc);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
+        String endMarker = "<!-- " + marker + ":end -->";
+        int start = text.indexOf("<!-- " + marker + ":start -->");
+        int end = text.indexOf(endMarker);
         String updated;
         if (start >= 0 && end > start) {
-            updated = text.substring(0, start) + section + text.substring(end + END.length()).replaceFirst("^\n", "");
+            updated = text.substring(0, start) + section + text.substring(end + endMarker.length()).replaceFirst("^\n", "");
         } else {
             updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
         }
