@@ -1,11 +1,10 @@
 package io.chorus.samples.load;
 
-import io.chorus.mixer.audio.AudioFormat;
-import io.chorus.mixer.codec.OpusEncoder;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
 import io.chorus.mixer.video.I420Picture;
+import io.chorus.samples.bench.OpusTone;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,6 @@ import java.util.List;
  * @param audio one loop of 20 ms Opus packets of a tone
  */
 record MediaClip(List<byte[]> video, List<byte[]> audio, int width, int height, int fps) {
-    static final int AUDIO_BITRATE = 32_000;
-    private static final int AUDIO_LOOP_FRAMES = 50;
 
     MediaClip {
         video = List.copyOf(video);
@@ -45,23 +42,7 @@ record MediaClip(List<byte[]> video, List<byte[]> audio, int width, int height, 
                 video.add(frame.data());
             }
         }
-        return new MediaClip(video, tone(colourIndex), width, height, fps);
-    }
-
-    private static List<byte[]> tone(int colourIndex) {
-        double hz = 300 + 50 * colourIndex;
-        short[] pcm = new short[AudioFormat.SAMPLES_PER_FRAME];
-        List<byte[]> packets = new ArrayList<>(AUDIO_LOOP_FRAMES);
-        try (OpusEncoder encoder = new OpusEncoder(AUDIO_BITRATE)) {
-            for (int f = 0; f < AUDIO_LOOP_FRAMES; f++) {
-                for (int s = 0; s < pcm.length; s++) {
-                    long n = (long) f * pcm.length + s;
-                    pcm[s] = (short) (6000 * Math.sin(2 * Math.PI * hz * n / AudioFormat.SAMPLE_RATE));
-                }
-                packets.add(encoder.encode(pcm));
-            }
-        }
-        return packets;
+        return new MediaClip(video, OpusTone.loop(colourIndex), width, height, fps);
     }
 
     int loopFrames() {
