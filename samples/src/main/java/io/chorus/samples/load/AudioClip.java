@@ -18,9 +18,7 @@ import java.util.List;
  * @param silence level 127, no voice activity
  */
 record AudioClip(List<RtpPacket> tone, RtpPacket silence) {
-    static final int BITRATE = 32_000;
-    private static final int LOOP_FRAMES = 50;
-    private static final int AMPLITUDE = 6000;
+    static final int BITRATE = OpusTone.BITRATE;
     /** Silent frames encoded before the one kept: the first ones still carry the tone's tail. */
     private static final int SILENCE_SETTLE_FRAMES = 5;
 
@@ -29,15 +27,11 @@ record AudioClip(List<RtpPacket> tone, RtpPacket silence) {
     }
 
     static AudioClip encode(int colourIndex) {
-        double hz = 300 + 50 * colourIndex;
         short[] pcm = new short[AudioFormat.SAMPLES_PER_FRAME];
-        List<RtpPacket> tone = new ArrayList<>(LOOP_FRAMES);
+        List<RtpPacket> tone = new ArrayList<>(OpusTone.LOOP_FRAMES);
         try (OpusEncoder encoder = new OpusEncoder(BITRATE)) {
-            for (int f = 0; f < LOOP_FRAMES; f++) {
-                for (int s = 0; s < pcm.length; s++) {
-                    long n = (long) f * pcm.length + s;
-                    pcm[s] = (short) (AMPLITUDE * Math.sin(2 * Math.PI * hz * n / AudioFormat.SAMPLE_RATE));
-                }
+            for (int f = 0; f < OpusTone.LOOP_FRAMES; f++) {
+                OpusTone.fill(colourIndex, f, pcm);
                 tone.add(template(encoder.encode(pcm), AudioLevel.of(pcm), true));
             }
             short[] silent = new short[AudioFormat.SAMPLES_PER_FRAME];
