@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Load results as a Markdown table (for the console and docs/benchmarks.md) and as JSON. */
-final class LoadReport {
+public final class LoadReport {
     private LoadReport() {
     }
 
-    static String table(List<LoadResult> results) {
+    public static String table(List<LoadResult> results) {
         StringBuilder out = new StringBuilder();
         out.append("| rooms x N | server CPU (cores) | per participant | server RSS MB | clients CPU | "
                 + "latency p50 / p95 / max ms | fps mean / min | received | video kb/s per receiver (min-max) | "
@@ -31,7 +31,7 @@ final class LoadReport {
         return out.toString();
     }
 
-    static void writeJson(List<LoadResult> results, Path file) throws IOException {
+    public static void writeJson(List<LoadResult> results, Path file) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
     }
 }

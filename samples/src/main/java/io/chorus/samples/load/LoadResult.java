@@ -13,7 +13,7 @@ import java.util.Map;
  * @param finalVariants    each participant's camera variant at the end ({@code 320x180@30}, {@code off},
  *                         or {@code none} for audio only), by name
  */
-record LoadResult(int rooms, int participantsPerRoom, double mediaSeconds, double serverCpuCores,
+public record LoadResult(int rooms, int participantsPerRoom, double mediaSeconds, double serverCpuCores,
         double serverRssMb, double clientCpuCores, double latencyP50Ms, double latencyP95Ms, double latencyMaxMs,
         int latencySamples, double fpsMean, double fpsMin, String resolution, double videoKbpsMean,
         double videoKbpsMin, double videoKbpsMax, double audioKbpsMean, double videoLossPercent,
@@ -21,10 +21,10 @@ record LoadResult(int rooms, int participantsPerRoom, double mediaSeconds, doubl
         int decodingReceivers, long sendFailures, long undecryptablePackets, int talkersPerRoom, boolean audioOnly,
         boolean adapt, double clipSetupSeconds, long videoSwitches, Map<String, String> finalVariants) {
     /** Highest share of mixer ticks that may overrun, and lowest received frame rate, for real time. */
-    static final double MAX_OVERRUN_SHARE = 0.01;
-    static final double MIN_FPS = 28;
+    public static final double MAX_OVERRUN_SHARE = 0.01;
+    public static final double MIN_FPS = 28;
 
-    int participants() {
+    public int participants() {
         return rooms * participantsPerRoom;
     }
 
@@ -37,7 +37,7 @@ record LoadResult(int rooms, int participantsPerRoom, double mediaSeconds, doubl
      * Whether the server kept real time: few tick overruns and every receiver near the full frame
      * rate (audio only: the overruns alone).
      */
-    boolean realTime() {
+    public boolean realTime() {
         return overrunShare() <= MAX_OVERRUN_SHARE && (audioOnly || fpsMin >= MIN_FPS);
     }
 }

@@ -20,15 +20,15 @@ import java.util.concurrent.Future;
  * members of a room one after another so the join order, and so the grid, is known), paces them,
  * lets the call settle, then measures one window and leaves.
  */
-final class LoadRun {
+public final class LoadRun {
     private final LoadSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LoadRun(LoadSettings settings) {
+    public LoadRun(LoadSettings settings) {
         this.settings = settings;
     }
 
-    LoadResult run() throws IOException, InterruptedException {
+    public LoadResult run() throws IOException, InterruptedException {
         long encodeStart = System.nanoTime();
         Map<Integer, MediaClip> clips = encodeClips();
         double clipSetupSeconds = (System.nanoTime() - encodeStart) / 1e9;

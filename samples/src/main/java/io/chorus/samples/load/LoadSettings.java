@@ -19,16 +19,16 @@ import java.util.List;
  * @param adapt      follow the server's {@code video-constraints} and REMB by switching between
  *                   pre-encoded variants; otherwise send {@code width}x{@code height} throughout
  */
-record LoadSettings(URI server, int rooms, int participants, int seconds, int warmupSeconds, int width, int height,
+public record LoadSettings(URI server, int rooms, int participants, int seconds, int warmupSeconds, int width, int height,
         int fps, int bitrateBps, boolean decodeAll, long serverPid, String roomPrefix, int talkers, boolean audioOnly,
         boolean adapt) {
     /** The clip loops every 3 s: longer than any latency worth measuring, short enough to encode quickly. */
-    static final int LOOP_SECONDS = 3;
+    public static final int LOOP_SECONDS = 3;
     /** The frame counter needs at least 4 pixels a cell. */
     static final int MIN_WIDTH = 2 * FrameCounter.CELLS * 4;
     static final int MIN_HEIGHT = 16;
 
-    LoadSettings {
+    public LoadSettings {
         positive(rooms, "rooms");
         positive(participants, "participants");
         positive(seconds, "seconds");

@@ -1,7 +1,10 @@
-package io.chorus.samples.load;
+package io.chorus.samples.bench;
 
-import io.chorus.samples.bench.BenchInputs;
-import io.chorus.samples.bench.FfmpegAnchor;
+import io.chorus.samples.load.LoadReport;
+import io.chorus.samples.load.LoadResult;
+import io.chorus.samples.load.LoadRun;
+import io.chorus.samples.load.LoadSettings;
+import io.chorus.samples.load.OpusTone;
 import java.awt.Color;
 import java.io.IOException;
 import java.net.URI;
@@ -112,6 +115,11 @@ public final class LoadBenchmark {
             server.destroy();
             server.waitFor();
         }
+        // The same rooms on Janus AudioBridge, after Chorus has stopped, so the two never share the cores.
+        List<JanusRoomResult> janus = new ArrayList<>();
+        if (options.audioRooms()) {
+            janus.addAll(janusRooms());
+        }
         Map<Integer, Double> ffmpeg = new LinkedHashMap<>();
         Map<Integer, String> commands = new LinkedHashMap<>();
         List<Path> files = BenchInputs.ensure(inputs, ROOM_SIZES[ROOM_SIZES.length - 1]);
@@ -130,7 +138,7 @@ public final class LoadBenchmark {
                         sizes.stream().map(r -> new double[] {r.participantsPerRoom(), r.serverCpuCores()}).toList()),
                 new LoadPlot.Series("FFmpeg CLI, same decode + composite + encode", new Color(40, 90, 200),
                         ffmpeg.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList())), png);
-        String section = section(sizes, capacity, audioRooms, options, ffmpeg, commands.get(4), loadBefore, loadAfter,
+        String section = section(sizes, capacity, audioRooms, janus, options, ffmpeg, commands.get(4), loadBefore, loadAfter,
                 doc, png);
         writeSection(doc, section, options.marker());
         System.out.println(section);
@@ -170,8 +178,22 @@ public final class LoadBenchmark {
         throw new IOException("the server did not answer /api/health within 60 s");
     }
 
+    private static List<JanusRoomResult> janusRooms() throws IOException, InterruptedException {
+        List<List<byte[]>> tones = new ArrayList<>();
+        for (int i = 0; i < AUDIO_ROOM_TALKERS; i++) {
+            tones.add(OpusTone.loop(i));
+        }
+        JanusRoomRun run = new JanusRoomRun(Path.of("/usr/bin/janus"), Path.of("/etc/janus"), tones, OpusTone.silence());
+        List<JanusRoomResult> results = new ArrayList<>();
+        for (int n : AUDIO_ROOM_SIZES) {
+            results.add(run.measure(n, WARMUP, SECONDS));
+            System.out.print(JanusRoomResult.tableHeader() + results.get(results.size() - 1).tableRow());
+        }
+        return results;
+    }
+
     private static String section(List<LoadResult> sizes, List<LoadResult> capacity, List<LoadResult> audioRooms,
-            Options options, Map<Integer, Double> ffmpeg, String ffmpegCommand, String loadBefore, String loadAfter,
+            List<JanusRoomResult> janus, Options options, Map<Integer, Double> ffmpeg, String ffmpegCommand, String loadBefore, String loadAfter,
             Path doc, Path png) {
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder();
@@ -213,6 +235,18 @@ public final class LoadBenchmark {
         if (!audioRooms.isEmpty()) {
             s.append(String.format(Locale.ROOT, "### Audio-only rooms, %d talkers, the others listeners with Opus "
                     + "DTX%n%n", AUDIO_ROOM_TALKERS)).append(LoadReport.table(audioRooms)).append('\n');
+            s.append("The same rooms on Janus 1.1.2 AudioBridge (Debian's package) in the same run, driven as plain-RTP "
+                    + "participants (talkers send the same tones, listeners a silence packet every 400 ms), measured "
+                    + "over the same window after Chorus had stopped:\n\n").append(JanusRoomResult.tableHeader());
+            janus.forEach(j -> s.append(j.tableRow()));
+            s.append("\n| N | Chorus server CPU | Janus CPU | ratio |\n|---|---|---|---|\n");
+            for (int i = 0; i < Math.min(audioRooms.size(), janus.size()); i++) {
+                double chorus = audioRooms.get(i).serverCpuCores();
+                double j = janus.get(i).janusCores();
+                s.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.2f |%n", janus.get(i).participants(),
+                        chorus, j, chorus / j));
+            }
+            s.append('\n');
         }
         s.append("Latency is read by the first participant of each room only (`--decode=first`): all receivers of "
                 + "a tier get the same encoded stream, so one decoder sees every member's counter; the others count "

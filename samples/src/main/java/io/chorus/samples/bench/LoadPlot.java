@@ -1,4 +1,4 @@
-package io.chorus.samples.load;
+package io.chorus.samples.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
