@@ -3,6 +3,7 @@ package io.chorus.samples.load;
 import io.chorus.core.rtp.AudioLevelExtension;
 import io.chorus.core.rtp.RtpPacket;
 import io.chorus.mixer.audio.AudioFormat;
+import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.codec.OpusEncoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,14 @@ record AudioClip(List<RtpPacket> tone, RtpPacket silence) {
         try (OpusEncoder encoder = new OpusEncoder(BITRATE)) {
             for (int f = 0; f < OpusTone.LOOP_FRAMES; f++) {
                 OpusTone.fill(colourIndex, f, pcm);
-                tone.add(template(encoder.encode(pcm), AudioLevel.of(pcm), true));
+                tone.add(template(encoder.encode(pcm), AudioLevel.fromPcm(pcm), true));
             }
             short[] silent = new short[AudioFormat.SAMPLES_PER_FRAME];
             byte[] payload = null;
             for (int f = 0; f < SILENCE_SETTLE_FRAMES; f++) {
                 payload = encoder.encode(silent);
             }
-            return new AudioClip(tone, template(payload, AudioLevel.of(silent), false));
+            return new AudioClip(tone, template(payload, AudioLevel.fromPcm(silent), false));
         }
     }
 

@@ -89,16 +89,4 @@ class AudioSenderTest {
             assertArrayEquals(clip.tone().get(i % clip.tone().size()).payload(), p.payload(), "the loop repeats");
         }
     }
-
-    @Test
-    void levelsAreTheFramesRmsInMinusDbov() {
-        short[] frame = new short[960];
-        assertEquals(127, AudioLevel.of(frame));
-        Arrays.fill(frame, Short.MIN_VALUE);
-        assertEquals(0, AudioLevel.of(frame));
-        Arrays.fill(frame, (short) 328);
-        assertEquals(40, AudioLevel.of(frame), "1% of full scale is -40 dBov");
-        Arrays.fill(frame, (short) 1);
-        assertEquals(90, AudioLevel.of(frame), "the quietest non-zero 16-bit signal");
-    }
 }
