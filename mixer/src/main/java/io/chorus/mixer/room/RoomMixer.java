@@ -174,6 +174,14 @@ public final class RoomMixer implements AutoCloseable {
         updateActivity();
     }
 
+    /**
+     * {@code receiverId} keeps its audio but gets no more video (its link cannot carry the lowest
+     * profile); the profile's encoder closes when nobody else receives it.
+     */
+    public synchronized void unsubscribeVideo(String receiverId) {
+        videoOutputs.unsubscribe(receiverId);
+    }
+
     public synchronized void unsubscribe(String receiverId) {
         videoOutputs.unsubscribe(receiverId);
         audioOutputs.unsubscribe(receiverId);

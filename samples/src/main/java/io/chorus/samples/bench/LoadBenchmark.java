@@ -82,10 +82,11 @@ public final class LoadBenchmark {
                     + "[--adapt] [--talkers=K] [--audio-rooms]");
         }
         Path doc = Path.of(args[0]);
-        Path png = Path.of(args[1]);
         Path inputs = Path.of(args[2]);
         Path json = Path.of(args[3]);
         Options options = Options.parse(List.of(args).subList(4, args.length));
+        // Each section keeps its own plot, as it keeps its own text.
+        Path png = Path.of(args[1].replaceFirst("\\.png$", "") + (options.adapt() ? "-adapt" : "") + ".png");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         List<LoadResult> sizes = new ArrayList<>();
         List<LoadResult> capacity = new ArrayList<>();

@@ -243,7 +243,13 @@ final class ConferenceParticipant implements Participant, PeerSession.Listener {
         }
         LOG.info("{}/{}: browser estimates {} kb/s; downstream moves to tier {}", room.id(), id,
                 bitsPerSecond / 1000, next);
-        room.mixer().subscribeVideo(id, next.profile(c), videoOut);
+        if (next.audioOnly()) {
+            // Below the lowest tier: the audio mix only; the tier's encoder closes if nobody else is on it.
+            room.mixer().unsubscribeVideo(id);
+        } else {
+            // A new subscriber starts from a key frame, so video comes back whole after a pause too.
+            room.mixer().subscribeVideo(id, next.profile(c), videoOut);
+        }
         channel.send(services.messages().tier(tierInfo(next)));
     }
 

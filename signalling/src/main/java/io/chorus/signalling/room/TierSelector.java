@@ -15,6 +15,10 @@ import java.util.List;
  * Once that holds for {@link #DOWNGRADE_AFTER_MS}, the receiver moves to the best tier the
  * estimate affords (with {@link #HEADROOM}), at least one down.
  *
+ * <p>Below the lowest tier: an estimate under the lowest tier's bitrate, congested for as long,
+ * pauses the receiver's video ({@link VideoTier#AUDIO_ONLY}: the audio mix only). It comes back on
+ * the lowest tier when an estimate affords it, or on trial like any move up.
+ *
  * <p>Up: for the same reason a receiver on a lower tier never "sees" room for a higher one. It is
  * moved up on trial after a quiet period instead; a trial that ends in a downgrade within
  * {@link #TRIAL_MS} doubles the next wait (up to {@link #MAX_UPGRADE_WAIT_MS}). Estimates in the
@@ -29,7 +33,9 @@ final class TierSelector {
     static final long MAX_UPGRADE_WAIT_MS = 160_000;
     static final long TRIAL_MS = 10_000;
 
-    private final List<VideoTier> tiers;
+    /** The configured tiers, best first, then {@link VideoTier#AUDIO_ONLY}. */
+    private final List<VideoTier> steps;
+    private final int lowestTier;
     private final int ceiling;
     private int current;
     private long firstEstimateMs = -1;
@@ -47,14 +53,18 @@ final class TierSelector {
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("at least one video tier is needed");
         }
-        this.tiers = List.copyOf(tiers);
+        List<VideoTier> all = new java.util.ArrayList<>(tiers);
+        all.add(VideoTier.AUDIO_ONLY);
+        this.steps = List.copyOf(all);
+        this.lowestTier = tiers.size() - 1;
         this.ceiling = maxBitrateBps == null ? 0 : bestWithin(maxBitrateBps);
         this.current = ceiling;
         this.lastChangeMs = nowMs;
     }
 
+    /** The receiver's tier, or {@link VideoTier#AUDIO_ONLY} while its video is paused. */
     VideoTier current() {
-        return tiers.get(current);
+        return steps.get(current);
     }
 
     /**
@@ -71,12 +81,16 @@ final class TierSelector {
         }
         peakBps = Math.max(peakBps, estimateBps);
         boolean congested = estimateBps < peakBps * DROP_RATIO && estimateBps < sendingBps * DROP_RATIO;
-        if (congested && estimateBps * HEADROOM < tiers.get(current).bitrateBps() && current < tiers.size() - 1) {
+        if (current == lowestTier + 1 && estimateBps * HEADROOM >= steps.get(lowestTier).bitrateBps()) {
+            return moveTo(lowestTier, nowMs, false);
+        }
+        if (congested && canGoDown(estimateBps)) {
             if (lowSinceMs < 0) {
                 lowSinceMs = nowMs;
             }
             if (nowMs - lowSinceMs >= DOWNGRADE_AFTER_MS) {
-                int target = Math.max(bestWithin((long) (estimateBps * HEADROOM)), current + 1);
+                int target = estimateBps < steps.get(lowestTier).bitrateBps() ? lowestTier + 1
+                        : Math.min(lowestTier, Math.max(bestWithin((long) (estimateBps * HEADROOM)), current + 1));
                 if (onTrial && nowMs - lastChangeMs <= TRIAL_MS) {
                     upgradeWaitMs = Math.min(upgradeWaitMs * 2, MAX_UPGRADE_WAIT_MS);
                 }
@@ -95,6 +109,17 @@ final class TierSelector {
         return null;
     }
 
+    /**
+     * Whether the estimate leaves room for less than the current step: a lower tier, or, from the
+     * lowest tier, only an estimate under its bitrate pauses the video.
+     */
+    private boolean canGoDown(long estimateBps) {
+        if (current < lowestTier) {
+            return estimateBps * HEADROOM < steps.get(current).bitrateBps();
+        }
+        return current == lowestTier && estimateBps < steps.get(lowestTier).bitrateBps();
+    }
+
     private VideoTier moveTo(int index, long nowMs, boolean trial) {
         current = index;
         lastChangeMs = nowMs;
@@ -102,15 +127,16 @@ final class TierSelector {
         // The estimate now follows the new sending rate; cuts are judged afresh from here.
         peakBps = 0;
         onTrial = trial;
-        return tiers.get(index);
+        return steps.get(index);
     }
 
+    /** The best tier whose bitrate fits, else the lowest tier (never the audio-only step). */
     private int bestWithin(long bitrateBps) {
-        for (int i = 0; i < tiers.size(); i++) {
-            if (tiers.get(i).bitrateBps() <= bitrateBps) {
+        for (int i = 0; i <= lowestTier; i++) {
+            if (steps.get(i).bitrateBps() <= bitrateBps) {
                 return i;
             }
         }
-        return tiers.size() - 1;
+        return lowestTier;
     }
 }

@@ -113,4 +113,40 @@ class TierSelectorTest {
         }
         assertEquals(MEDIUM, selector.current());
     }
+
+    @Test
+    void anEstimateBelowTheLowestTierPausesVideoAndATrialBringsItBack() {
+        TierSelector selector = new TierSelector(TIERS, null, 0);
+        selector.onEstimate(1_600_000, 1_400_000, 0);
+        selector.onEstimate(1_600_000, 1_400_000, 6_000);
+        selector.onEstimate(90_000, 1_400_000, 7_000);
+        assertEquals(VideoTier.AUDIO_ONLY, selector.onEstimate(90_000, 1_400_000, 9_000),
+                "90 kb/s is under the lowest tier's 150: audio only");
+        assertEquals(VideoTier.AUDIO_ONLY, selector.current());
+        assertNull(selector.onEstimate(60_000, 40_000, 20_000), "audio alone: waiting");
+        assertEquals(LOW, selector.onEstimate(60_000, 40_000, 29_000), "video back on the lowest tier, on trial");
+    }
+
+    @Test
+    void fromTheLowestTierOnlyAnEstimateUnderItsBitratePausesVideo() {
+        TierSelector selector = new TierSelector(TIERS, 200_000, 0);
+        selector.onEstimate(400_000, 160_000, 0);
+        selector.onEstimate(400_000, 160_000, 6_000);
+        for (long t = 7_000; t < 20_000; t += 1_000) {
+            assertNull(selector.onEstimate(155_000, 200_000, t), "155 kb/s still carries the 150 kb/s tier");
+        }
+        assertEquals(LOW, selector.current());
+        selector.onEstimate(120_000, 200_000, 20_000);
+        assertEquals(VideoTier.AUDIO_ONLY, selector.onEstimate(120_000, 200_000, 22_000));
+    }
+
+    @Test
+    void aPausedReceiverWhoseEstimateAffordsTheLowestTierGetsVideoBackAtOnce() {
+        TierSelector selector = new TierSelector(TIERS, null, 0);
+        selector.onEstimate(1_600_000, 1_400_000, 0);
+        selector.onEstimate(1_600_000, 1_400_000, 6_000);
+        selector.onEstimate(50_000, 1_400_000, 7_000);
+        assertEquals(VideoTier.AUDIO_ONLY, selector.onEstimate(50_000, 1_400_000, 9_000));
+        assertEquals(LOW, selector.onEstimate(200_000, 40_000, 10_000), "200k * 0.85 affords 150k");
+    }
 }
