@@ -404,15 +404,15 @@
     }
 
     async start() {
-      const stream = await getLocalMedia(this.options);
-      if (this.ended) {
-        // Left while the browser was still asking for the camera: release it at once.
-        for (const track of stream.getTracks()) track.stop();
-        this.checkActive();
-      }
-      app.localStream = stream;
-      setOwnMuted(app.audioMuted, app.videoMuted);
-      $('local-video').srcObject = app.localStream;
+      // The camera and the join start together: a camera takes a few hundred ms to over a second to
+      // open, and nothing in the join waits for it (measured: it came before the join in 0.8-1.6 s
+      // of a 1.7-2.6 s time to the first picture).
+      const media = getLocalMedia(this.options).then(stream => {
+        // Left while the browser was still opening the camera: release it at once.
+        if (this.ended) for (const track of stream.getTracks()) track.stop();
+        return stream;
+      });
+      media.catch(() => {}); // a refusal is reported where the stream is awaited, below
       await this.openSocket();
       this.checkActive();
       const join = { type: 'join', room: this.options.room, name: this.options.name };
@@ -423,6 +423,11 @@
       this.joinedReceived = true;
       applyJoined(joined);
       log('joined room ' + app.room + ' as ' + app.participantId);
+      const stream = await media;
+      this.checkActive();
+      app.localStream = stream;
+      setOwnMuted(app.audioMuted, app.videoMuted);
+      $('local-video').srcObject = app.localStream;
       this.createPeerConnection(iceServersFrom(joined.iceServers));
       await this.pc.setLocalDescription(await this.pc.createOffer());
       this.checkActive();

@@ -60,7 +60,7 @@ class TileAwarePublishingBrowserTest {
             });
             TestMedia camera = TestMedia.create(work, "cam", new int[] {200, 60, 60}, 320, 180, 15, 700);
             try (ConferencePage page = new ConferencePage("browser", camera, work, base + "/")) {
-                page.join(settings.room(0), null);
+                page.join(settings.room(0), null, null);
                 String shrunk = ConferencePage.await(Duration.ofSeconds(40), () -> {
                     int[] sent = page.sentVideoSize();
                     return sent[0] > 0 && sent[0] <= GRID_TILE_WIDTH ? null

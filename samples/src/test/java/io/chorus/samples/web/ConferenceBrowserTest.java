@@ -84,7 +84,8 @@ class ConferenceBrowserTest {
             for (int i = 0; i < NAMES.length; i++) {
                 ConferencePage page = new ConferencePage(NAMES[i], MEDIA.get(i), work, pageUrl);
                 pages.add(page);
-                page.join(ROOM, null);
+                // The first member is alone in the room: its own picture fills the composite's centre.
+                page.join(ROOM, null, i == 0 ? COLOURS[0] : null);
             }
             List<String> ids = pages.stream().map(ConferencePage::participantId).toList();
             long cpuStart = processCpuNanos();
@@ -102,9 +103,13 @@ class ConferenceBrowserTest {
             double cores = (processCpuNanos() - cpuStart) / (double) (System.nanoTime() - wallStart);
             LOG.info("server process (with the test's Selenium client) during the three-browser call: {} cores",
                     String.format("%.2f", cores));
+            double ownPictureMs = pages.get(0).ownPictureMs();
+            LOG.info("{}: join -> own picture in the composite {} ms", pages.get(0).name, Math.round(ownPictureMs));
+            assertTrue(ownPictureMs > 0, "the first member never saw its own picture in the composite");
             Files.writeString(Path.of("target", "three-browser-call.txt"), String.format(
-                    "first mixed frame ms: %s%nserver process cores: %.2f%n", pages.stream()
-                            .map(p -> Long.toString(Math.round(p.firstMixedFrameMs()))).toList(), cores));
+                    "first mixed frame ms: %s%nfirst member's own picture ms: %d%nserver process cores: %.2f%n",
+                    pages.stream().map(p -> Long.toString(Math.round(p.firstMixedFrameMs()))).toList(),
+                    Math.round(ownPictureMs), cores));
 
             // One leaves: within 2 s the others show two tiles.
             ConferencePage leaver = pages.get(0);
@@ -118,7 +123,7 @@ class ConferenceBrowserTest {
             LOG.info("leave -> two-tile grid on both pages in {} ms", (System.nanoTime() - leftAt) / 1_000_000);
 
             // It rejoins: three tiles again, the returning member last in join order.
-            leaver.join(ROOM, null);
+            leaver.join(ROOM, null, null);
             List<String> rejoined = new ArrayList<>(twoIds);
             rejoined.add(leaver.participantId());
             List<ConferencePage> order = new ArrayList<>(stayers);
@@ -129,7 +134,7 @@ class ConferenceBrowserTest {
 
             // A fourth page asks for 200 kb/s: the 320x180 tier for it, the others keep 640x360.
             try (ConferencePage low = new ConferencePage("low", lowBandwidthMedia, work, pageUrl)) {
-                low.join(ROOM, 200_000);
+                low.join(ROOM, 200_000, null);
                 String complaint = ConferencePage.await(Duration.ofSeconds(20), () -> {
                     int[] size = low.remoteSize();
                     return size[0] > 0 && size[0] <= 320 && size[1] <= 180 ? null

@@ -27,17 +27,41 @@ public final class ConferencePage implements AutoCloseable {
         chromium.driver.get(pageUrl);
     }
 
-    /** Joins and resolves once the answer is applied; records when the first mixed frame is shown. */
-    public void join(String room, Integer maxBitrate) {
+    /**
+     * Joins and resolves once the answer is applied; records when the first mixed frame is shown,
+     * and when the centre of the mix first shows {@code ownColour} (RGB, within 45 per channel):
+     * for the first member of a room, the moment its own picture appears in the composite (null: not
+     * watched).
+     */
+    public void join(String room, Integer maxBitrate, int[] ownColour) {
         Object result = js.executeAsyncScript("""
-                const [room, name, maxBitrate, done] = arguments;
+                const [room, name, maxBitrate, colour, done] = arguments;
                 const video = document.getElementById('remote-video');
                 const started = performance.now();
                 window.firstMixedFrameMs = null;
-                video.requestVideoFrameCallback(() => { window.firstMixedFrameMs = performance.now() - started; });
+                window.ownPictureMs = null;
+                const probe = document.createElement('canvas');
+                probe.width = probe.height = 1;
+                const g = probe.getContext('2d', {willReadFrequently: true});
+                const check = () => {
+                  if (video.videoWidth) {
+                    g.drawImage(video, video.videoWidth / 2, video.videoHeight / 2, 1, 1, 0, 0, 1, 1);
+                    const d = g.getImageData(0, 0, 1, 1).data;
+                    if (colour.every((c, i) => Math.abs(c - d[i]) <= 45)) {
+                      window.ownPictureMs = performance.now() - started;
+                      return;
+                    }
+                  }
+                  if (performance.now() - started < 30000) video.requestVideoFrameCallback(check);
+                };
+                video.requestVideoFrameCallback(() => {
+                  window.firstMixedFrameMs = performance.now() - started;
+                  if (colour) check();
+                });
                 chorusApp.join({room, name, maxBitrate, audioProcessing: false})
                     .then(() => done('ok'), e => done('failed: ' + (e.code || '') + ' ' + e.message));
-                """, room, name, maxBitrate);
+                """, room, name, maxBitrate,
+                ownColour == null ? null : List.of(ownColour[0], ownColour[1], ownColour[2]));
         if (!"ok".equals(result)) {
             throw new AssertionError(name + " could not join: " + result + "\n" + log());
         }
@@ -54,6 +78,12 @@ public final class ConferencePage implements AutoCloseable {
     /** Milliseconds from join to the first picture of the mix on screen, or -1 while none. */
     double firstMixedFrameMs() {
         Object ms = js.executeScript("return window.firstMixedFrameMs;");
+        return ms == null ? -1 : ((Number) ms).doubleValue();
+    }
+
+    /** Milliseconds from join to the first frame whose centre showed the colour given at join, or -1. */
+    public double ownPictureMs() {
+        Object ms = js.executeScript("return window.ownPictureMs;");
         return ms == null ? -1 : ((Number) ms).doubleValue();
     }
 
