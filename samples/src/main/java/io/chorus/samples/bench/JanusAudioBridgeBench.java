@@ -2,11 +2,11 @@ package io.chorus.samples.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.chorus.samples.load.Flags;
 import io.chorus.samples.load.OpusTone;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,19 +53,7 @@ public final class JanusAudioBridgeBench {
     }
 
     static Map<String, String> parse(String[] args) {
-        Map<String, String> flags = new HashMap<>(DEFAULTS);
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            String name = arg.substring(2, eq);
-            if (!DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown flag --" + name + "; known: " + DEFAULTS.keySet());
-            }
-            flags.put(name, arg.substring(eq + 1));
-        }
-        return flags;
+        return Flags.parse(args, DEFAULTS);
     }
 
     private static int positive(String name, String value) {

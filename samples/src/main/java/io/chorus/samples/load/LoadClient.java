@@ -2,7 +2,6 @@ package io.chorus.samples.load;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,19 +69,7 @@ public final class LoadClient {
     }
 
     static Map<String, String> parse(String[] args) {
-        Map<String, String> flags = new HashMap<>(DEFAULTS);
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            String name = arg.substring(2, eq);
-            if (!DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown flag --" + name + "; known: " + DEFAULTS.keySet());
-            }
-            flags.put(name, arg.substring(eq + 1));
-        }
-        return flags;
+        return Flags.parse(args, DEFAULTS);
     }
 
     private static int integer(Map<String, String> flags, String name) {
