@@ -32,7 +32,7 @@ public final class AudioInput implements AutoCloseable {
     private AudioJitterBuffer.Playout pending;
     private byte[] lastSkippedPacket;
     private boolean decoderLive;
-    private long skippedDecodes;
+    private volatile long skippedDecodes;
     private boolean closed;
 
     /**
@@ -135,11 +135,9 @@ public final class AudioInput implements AutoCloseable {
         }
     }
 
-    /** Packets not decoded because nobody needed to hear them. */
+    /** Packets not decoded because nobody needed to hear them (written by the tick, read from anywhere). */
     public long skippedDecodes() {
-        synchronized (decoder) {
-            return skippedDecodes;
-        }
+        return skippedDecodes;
     }
 
     private AudioJitterBuffer.Playout takePending() {

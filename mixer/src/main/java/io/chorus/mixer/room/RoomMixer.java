@@ -57,6 +57,8 @@ public final class RoomMixer implements AutoCloseable {
     private final TickThread audioThread;
     private final Set<String> receivers = new HashSet<>();
     private volatile List<MixerParticipant> participants = List.of();
+    /** Audio packets left undecoded for participants who have left, so the room's total only grows. */
+    private volatile long decodesSkippedByLeavers;
     private boolean closed;
 
     public RoomMixer(String roomId, RoomMixerConfig config, Executor decodePool, MixerEvents events) {
@@ -132,6 +134,7 @@ public final class RoomMixer implements AutoCloseable {
             return;
         }
         participants = List.copyOf(next);
+        decodesSkippedByLeavers += gone.audio().skippedDecodes();
         MixerParticipant leaving = gone;
         lifecycle.run("close inputs of " + id, leaving::close);
         updateActivity();
@@ -207,8 +210,17 @@ public final class RoomMixer implements AutoCloseable {
         return new RoomMixerStats(participants.size(), audioThread.ticksRun(), videoThread.ticksRun(),
                 audioThread.overruns(), videoThread.overruns(), audioThread.failedTicks() + videoThread.failedTicks(),
                 videoOutputs.openEncoders(), audioOutputs.openEncoders(), audioOutputs.encodersInUse(),
-                audioTick.activeSpeaker(), videoTick.tilesShown(), videoTick.composesSkipped(), videoTick.composeCpuNanos(),
+                audioTick.activeSpeaker(), videoTick.tilesShown(), videoTick.composesSkipped(), audioDecodesSkipped(),
+                videoTick.composeCpuNanos(),
                 videoTick.encodeCpuNanos(), audioTick.cpuNanos());
+    }
+
+    private long audioDecodesSkipped() {
+        long skipped = decodesSkippedByLeavers;
+        for (MixerParticipant p : participants) {
+            skipped += p.audio().skippedDecodes();
+        }
+        return skipped;
     }
 
     /** Stops both ticks, then frees every decoder and encoder before returning. */

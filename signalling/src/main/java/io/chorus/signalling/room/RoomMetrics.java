@@ -51,6 +51,8 @@ final class RoomMetrics {
                 counter("chorus.mixer.overruns", room, tags.and("kind", "audio"), RoomMixerStats::audioOverruns),
                 counter("chorus.mixer.overruns", room, tags.and("kind", "video"), RoomMixerStats::videoOverruns),
                 counter("chorus.mixer.failed.ticks", room, tags, RoomMixerStats::failedTicks),
+                counter("chorus.mixer.audio.decodes.skipped", room, tags, RoomMixerStats::audioDecodesSkipped),
+                counter("chorus.mixer.composes.skipped", room, tags, RoomMixerStats::composesSkipped),
                 gauge("chorus.room.video.encoders", room, tags, RoomMixerStats::videoEncodersOpen),
                 gauge("chorus.room.audio.encoders", room, tags, RoomMixerStats::audioEncodersOpen)));
     }

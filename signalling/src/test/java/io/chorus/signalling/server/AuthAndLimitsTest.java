@@ -139,6 +139,8 @@ class AuthAndLimitsTest {
             assertTrue(body.contains("chorus_participants 1.0"), body);
             assertTrue(body.contains("chorus_room_participants{room=\"measured\"} 1.0"), body);
             assertTrue(body.contains("chorus_mixer_overruns_total{kind=\"video\",room=\"measured\"}"), body);
+            assertTrue(body.contains("chorus_mixer_audio_decodes_skipped_total{room=\"measured\"}"), body);
+            assertTrue(body.contains("chorus_mixer_composes_skipped_total{room=\"measured\"}"), body);
             assertTrue(body.contains("chorus_joins_total 1.0"), body);
             assertTrue(body.contains("jvm_threads_live_threads"), body);
             server.conferences().delete("measured", "test");
