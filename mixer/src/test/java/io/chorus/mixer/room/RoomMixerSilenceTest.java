@@ -59,7 +59,9 @@ class RoomMixerSilenceTest {
         assertEquals(0, ps.get(0).audio().skippedDecodes(), "the talker is always mixed, so always decoded");
 
         int lateFramesHeard = framesWithTone(heard, LATE_HZ);
-        assertTrue(lateFramesHeard >= LATE_FRAMES - 1,
+        // A cut start loses about five frames (the ~100 ms a smoothed level takes to rise); a busy
+        // host may cost one or two frames at the edges.
+        assertTrue(lateFramesHeard >= LATE_FRAMES - 3,
                 "the late voice is heard in " + lateFramesHeard + " of its " + LATE_FRAMES + " frames: its start was cut");
         assertTrue(framesWithTone(heard, TALKER_HZ) >= FRAMES - 20, "the talker is heard throughout");
     }
