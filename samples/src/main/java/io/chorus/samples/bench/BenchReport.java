@@ -28,9 +28,10 @@ final class BenchReport {
         md.append("N inputs of 640x360 VP8 30 fps + Opus -> one 1280x720 VP8 30 fps output at 1.5 Mb/s CBR, ")
                 .append("libvpx speed -6 (fixed), 1 encoder thread, grid layout; our mixer in real time for ")
                 .append(BenchInputs.SECONDS).append(" s per N, FFmpeg over the same ").append(BenchInputs.SECONDS)
-                .append(" s files in the same run. The mixer first runs one unmeasured room of 4 (JIT warm-up). ")
-                .append("Every input is decoded here (the files carry no RFC 6464 levels, so the mixer cannot ")
-                .append("skip silent ones) and all of them talk.\n\n");
+                .append(" s files in the same run (median of three runs of the command). The mixer first runs one unmeasured room of 4 (JIT warm-up). ")
+                .append("Every input talks (a tone), and each audio packet carries the RFC 6464 level a browser ")
+                .append("would send (measured from the file before the run), so the mixer decodes only the 3 voices it ")
+                .append("mixes; FFmpeg decodes and mixes every input.\n\n");
         md.append("| N | decode (+scale) | composite | encode | audio | Chorus process | FFmpeg CLI | ratio | tick overruns |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (MixerBenchmark.Result r : results) {

@@ -130,7 +130,7 @@ public final class LoadBenchmark {
         for (int n : ROOM_SIZES) {
             String cmd = FfmpegAnchor.command(files.subList(0, n), 1280, 720, inputs.resolve("load-anchor-" + n + ".webm"));
             commands.put(n, cmd);
-            ffmpeg.put(n, FfmpegAnchor.cpuSeconds(cmd) / BenchInputs.SECONDS);
+            ffmpeg.put(n, FfmpegAnchor.medianCpuSeconds(cmd) / BenchInputs.SECONDS);
         }
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         List<LoadResult> all = new ArrayList<>(sizes);

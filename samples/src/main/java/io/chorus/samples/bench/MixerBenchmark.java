@@ -58,7 +58,7 @@ public final class MixerBenchmark {
             List<Path> used = inputs.subList(0, n);
             Result ours = runMixer(used);
             String cmd = FfmpegAnchor.command(used, WIDTH, HEIGHT, work.resolve("anchor-" + n + ".webm"));
-            double ffmpeg = FfmpegAnchor.cpuSeconds(cmd) / BenchInputs.SECONDS;
+            double ffmpeg = FfmpegAnchor.medianCpuSeconds(cmd) / BenchInputs.SECONDS;
             Result r = new Result(n, ours.decode, ours.compose, ours.encode, ours.audio, ours.process, ffmpeg,
                     ours.overruns, ours.framesOut);
             results.add(r);
@@ -74,7 +74,7 @@ public final class MixerBenchmark {
     private static Result runMixer(List<Path> files) throws Exception {
         List<List<WebmPackets.Timed>> streams = new ArrayList<>();
         for (Path f : files) {
-            streams.add(WebmPackets.read(f));
+            streams.add(SenderLevels.stamp(WebmPackets.read(f)));
         }
         List<Long> decodeThreads = new ArrayList<>();
         ExecutorService decodePool = Executors.newFixedThreadPool(2, r -> {
@@ -139,7 +139,7 @@ public final class MixerBenchmark {
             if (d.packet().kind() == MediaKind.VIDEO) {
                 p.pushVideo(d.packet().frame());
             } else {
-                p.pushAudio(d.packet().frame(), -1, System.nanoTime());
+                p.pushAudio(d.packet().frame(), d.packet().audioLevel(), System.nanoTime());
             }
         }
     }

@@ -25,8 +25,15 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 /** Reads a WebM file's VP8 and Opus packets into memory, stamped as RTP would stamp them. */
 final class WebmPackets {
 
-    /** One packet and when, from the start of the file, it is due. */
-    record Timed(MediaKind kind, long dueNanos, EncodedFrame frame) {
+    /**
+     * One packet and when, from the start of the file, it is due.
+     *
+     * @param audioLevel the RFC 6464 level its sender would put on it, or -1 (video, or not known)
+     */
+    record Timed(MediaKind kind, long dueNanos, EncodedFrame frame, int audioLevel) {
+        Timed withAudioLevel(int level) {
+            return new Timed(kind, dueNanos, frame, level);
+        }
     }
 
     private WebmPackets() {
@@ -55,10 +62,10 @@ final class WebmPackets {
                     long ts = (pts * 90_000L * tb.num() / tb.den()) & 0xFFFF_FFFFL;
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     out.add(new Timed(MediaKind.VIDEO, dueNanos, new EncodedFrame(data, ts, key,
-                            stream.codecpar().width(), stream.codecpar().height())));
+                            stream.codecpar().width(), stream.codecpar().height()), -1));
                 } else if (type == AVMEDIA_TYPE_AUDIO) {
                     long ts = (pts * 48_000L * tb.num() / tb.den()) & 0xFFFF_FFFFL;
-                    out.add(new Timed(MediaKind.AUDIO, dueNanos, EncodedFrame.audio(data, ts)));
+                    out.add(new Timed(MediaKind.AUDIO, dueNanos, EncodedFrame.audio(data, ts), -1));
                 }
                 av_packet_unref(packet);
             }
