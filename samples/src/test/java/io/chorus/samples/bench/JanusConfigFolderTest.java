@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class JanusConfigFolderTest {
-    /** The shape of Debian's janus 1.1.2 janus.jcfg: comments (some with braces), arrays, commented defaults. */
+    /**
+     * The shape of Debian's janus 1.1.2 janus.jcfg (comments, some with braces; arrays; commented
+     * defaults), its addresses replaced by loopback or reserved names.
+     */
     private static final String DEBIAN_JANUS = """
             # General configuration: folders where the configuration and the plugins
             general: {
@@ -34,10 +37,10 @@ class JanusConfigFolderTest {
             	#rtp_port_range = "20000-40000"
             }
             nat: {
-            	stun_server = "stun.example.org"
+            	stun_server = "stun.invalid"
             	stun_port = 3478
             	nice_debug = false
-            	#     ice_enforce_list = "eth0,192.168."
+            	#     ice_enforce_list = "eth0"
             	ice_ignore_list = "vmnet"
             }
             plugins: {
@@ -62,7 +65,7 @@ class JanusConfigFolderTest {
             	base_path = "/janus"			# Base path to bind to in the web server (plain HTTP only)
             	http = true						# Whether to enable the plain HTTP interface
             	port = 8088						# Web server HTTP port
-            	#ip = "192.168.0.1"				# Whether we should bind this server to a specific IP address (v4 or v6) only
+            	#ip = "127.0.0.2"				# Whether we should bind this server to a specific IP address (v4 or v6) only
             	https = false					# Whether to enable HTTPS (default=false)
             }
             admin: {
