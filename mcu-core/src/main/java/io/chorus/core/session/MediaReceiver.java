@@ -26,7 +26,7 @@ import io.chorus.core.sdp.RtcpFeedback;
  * SSRC gets its own {@link InboundStream}. Runs on the receive thread.
  */
 final class MediaReceiver {
-    private final PeerSession.Listener listener;
+    private final MediaSession.Listener listener;
     private final DropCounters drops;
     private final NegotiatedMedia audio;
     private final NegotiatedMedia video;
@@ -39,7 +39,7 @@ final class MediaReceiver {
     private volatile Runnable keyFrameNeeded = () -> { };
     private volatile long videoSsrc = -1;
 
-    MediaReceiver(String name, NegotiatedSession negotiated, PeerSession.Listener listener, DropCounters drops) {
+    MediaReceiver(String name, NegotiatedSession negotiated, MediaSession.Listener listener, DropCounters drops) {
         this.listener = listener;
         this.drops = drops;
         this.audio = negotiated.media(MediaKind.AUDIO).filter(m -> m.direction().receives()).orElse(null);

@@ -31,45 +31,15 @@ import io.chorus.core.sdp.SdpException;
  * carries ICE/DTLS/SRTP, {@link MediaReceiver} turns RTP into frames, {@link MediaSender} turns
  * frames into RTP, and {@link RtcpEngine} does reports, NACK, PLI/FIR.
  */
-public final class PeerSession implements AutoCloseable {
+public final class PeerSession implements MediaSession {
     private static final Logger LOG = LoggerFactory.getLogger(PeerSession.class);
     /** How often NACK retries, key-frame retries and report timing are checked. */
     private static final long TICK_MS = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Called on transport threads; implementations must not block. */
-    public interface Listener {
-        void onStateChange(SessionState state, String detail);
-
-        /** A server candidate to trickle; {@code candidate} null means there are no more. */
-        void onLocalCandidate(String candidate, String mid, int mLineIndex);
-
-        /**
-         * A complete frame from the browser, after loss recovery.
-         *
-         * @param audioLevel for audio, the RFC 6464 level the packet carried (0..127, -dBov), else
-         *                   {@link io.chorus.core.rtp.AudioLevelExtension#ABSENT}; always absent for video
-         */
-        void onFrame(MediaKind kind, EncodedFrame frame, int audioLevel);
-
-        /** The browser asked for a key frame of the video the server sends it. */
-        void onKeyFrameRequested();
-
-        /**
-         * An RTCP sender report for the browser's stream of {@code kind}: its 64-bit NTP wallclock
-         * and the RTP timestamp of that instant, which is what lines audio and video up (lip sync).
-         */
-        default void onSenderReport(MediaKind kind, long ntpTimestamp, long rtpTimestamp) {
-        }
-
-        /** The browser's estimate (REMB) of the bandwidth available for what the server sends it. */
-        default void onBandwidthEstimate(long bitsPerSecond) {
-        }
-    }
-
     private final TransportContext context;
     private final String name;
-    private final Listener listener;
+    private final MediaSession.Listener listener;
     private final DropCounters drops;
     private final SecureTransport transport;
     private final AtomicBoolean offerAccepted = new AtomicBoolean();
@@ -82,7 +52,7 @@ public final class PeerSession implements AutoCloseable {
     private volatile String videoEncoding;
     private ScheduledFuture<?> ticker;
 
-    public PeerSession(TransportContext context, String name, Listener listener) throws IOException {
+    public PeerSession(TransportContext context, String name, MediaSession.Listener listener) throws IOException {
         this.context = context;
         this.name = name;
         this.listener = listener;
@@ -112,6 +82,7 @@ public final class PeerSession implements AutoCloseable {
     }
 
     /** Answers the browser's offer: one BUNDLE transport, VP8 or H.264 video and Opus audio, sendrecv. */
+    @Override
     public String acceptOffer(String offerSdp) throws SdpException {
         if (!offerAccepted.compareAndSet(false, true)) {
             throw new SdpException("an offer was already accepted; renegotiation is not supported");
@@ -175,6 +146,7 @@ public final class PeerSession implements AutoCloseable {
     }
 
     /** A trickled browser candidate; null means end of candidates. */
+    @Override
     public void addRemoteCandidate(String candidate) throws SdpException {
         if (candidate == null) {
             LOG.debug("{}: browser finished gathering candidates", name);
@@ -188,6 +160,7 @@ public final class PeerSession implements AutoCloseable {
      * Sends a complete frame to the browser on the server's own stream of that kind; the frame's
      * timestamp is in the codec's clock, the session maps it onto its own RTP timeline.
      */
+    @Override
     public void sendFrame(MediaKind kind, EncodedFrame frame) {
         MediaSender s = sender;
         if (s != null && transport.secured()) {
@@ -196,6 +169,7 @@ public final class PeerSession implements AutoCloseable {
     }
 
     /** Asks the browser for a key frame of its video (PLI or FIR, rate-limited). */
+    @Override
     public void requestKeyFrame() {
         RtcpEngine engine = rtcp;
         if (engine != null) {
@@ -207,6 +181,7 @@ public final class PeerSession implements AutoCloseable {
      * Caps the bitrate of the browser's video with REMB (sent now and with every report), for
      * senders that do not follow the signalling's own constraints; -1 lifts the cap.
      */
+    @Override
     public void limitVideoBitrate(long bitsPerSecond) {
         if (bitsPerSecond < -1) {
             throw new IllegalArgumentException("bitrate limit must be >= 0, or -1 for none: " + bitsPerSecond);
@@ -219,22 +194,26 @@ public final class PeerSession implements AutoCloseable {
     }
 
     /** The negotiated video codec's encoding name (e.g. "VP8", "H264"), or null before the offer or without video. */
+    @Override
     public String videoEncoding() {
         return videoEncoding;
     }
 
     /** The latest round-trip time measured from the browser's receiver reports, or -1. */
+    @Override
     public long rttMillis() {
         RtcpEngine engine = rtcp;
         return engine == null ? -1 : engine.rttMs();
     }
 
     /** The browser's latest REMB estimate for the server's streams in bits per second, or -1. */
+    @Override
     public long bandwidthEstimateBps() {
         RtcpEngine engine = rtcp;
         return engine == null ? -1 : engine.remoteEstimateBps();
     }
 
+    @Override
     public SessionState state() {
         return state;
     }

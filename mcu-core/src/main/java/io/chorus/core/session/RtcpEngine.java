@@ -46,7 +46,7 @@ final class RtcpEngine {
     private final MediaReceiver receiver;
     private final MediaSender sender;
     private final PacketTransport transport;
-    private final PeerSession.Listener listener;
+    private final MediaSession.Listener listener;
     private final DropCounters drops;
     private final long localSsrc;
     private long nextReportNanos;
@@ -56,7 +56,7 @@ final class RtcpEngine {
     private volatile long videoBitrateLimitBps = -1;
 
     RtcpEngine(String name, String cname, MediaReceiver receiver, MediaSender sender, PacketTransport transport,
-            PeerSession.Listener listener, DropCounters drops) {
+            MediaSession.Listener listener, DropCounters drops) {
         this.name = name;
         this.cname = cname;
         this.receiver = receiver;

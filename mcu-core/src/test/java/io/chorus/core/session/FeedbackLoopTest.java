@@ -105,7 +105,7 @@ class FeedbackLoopTest {
                 new IceCredentials("ufrag", "passwordpasswordpassword"),
                 new CertificateFingerprint("sha-256", new byte[32]), List.of(), true), media).session();
         assertEquals(VP8, negotiated.media(MediaKind.VIDEO).orElseThrow().codec().payloadType());
-        PeerSession.Listener listener = new PeerSession.Listener() {
+        MediaSession.Listener listener = new MediaSession.Listener() {
             @Override
             public void onStateChange(SessionState state, String detail) {
             }

@@ -67,7 +67,7 @@ class SyntheticParticipantEchoTest {
 
         try (TransportContext context = TransportContext.start(ice, DtlsCertificate.generate())) {
             PeerSession[] session = new PeerSession[1];
-            session[0] = new PeerSession(context, "synthetic", new PeerSession.Listener() {
+            session[0] = new PeerSession(context, "synthetic", new MediaSession.Listener() {
                 @Override
                 public void onStateChange(SessionState state, String detail) {
                     if (state == SessionState.CONNECTED) {

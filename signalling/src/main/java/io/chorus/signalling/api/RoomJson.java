@@ -11,15 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.mixer.room.RoomMixerStats;
 import io.chorus.recorder.file.RecordingResult;
 import io.chorus.signalling.protocol.ServerMessages;
-import io.chorus.signalling.protocol.ServerMessages.BroadcastInfo;
-import io.chorus.signalling.protocol.ServerMessages.RecordingInfo;
 import io.chorus.mixer.video.CustomLayout;
 import io.chorus.mixer.video.Layout;
 import io.chorus.mixer.video.Region;
-import io.chorus.signalling.room.ConferenceRoom;
-import io.chorus.signalling.room.MemberView;
-import io.chorus.signalling.room.RoomRecorders;
-import io.chorus.signalling.room.VideoTier;
+import io.chorus.signalling.conference.BroadcastStatus;
+import io.chorus.signalling.conference.MemberView;
+import io.chorus.signalling.conference.RecordingStatus;
+import io.chorus.signalling.conference.Room;
+import io.chorus.signalling.conference.RoomRecorders;
+import io.chorus.signalling.conference.VideoTier;
 
 /** The API's JSON views of rooms and members. */
 final class RoomJson {
@@ -29,7 +29,7 @@ final class RoomJson {
         this.mapper = mapper;
     }
 
-    ObjectNode summary(ConferenceRoom room) {
+    ObjectNode summary(Room room) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", room.id());
         node.put("participants", room.size());
@@ -39,7 +39,7 @@ final class RoomJson {
         return node;
     }
 
-    ObjectNode detail(ConferenceRoom room) {
+    ObjectNode detail(Room room) {
         ObjectNode node = summary(room);
         ObjectNode canvas = node.putObject("video");
         canvas.put("width", room.spec().width()).put("height", room.spec().height()).put("fps", room.spec().fps());
@@ -56,7 +56,7 @@ final class RoomJson {
         ObjectNode outputs = node.putObject("outputs");
         ArrayNode video = outputs.putArray("video");
         receiversPerTier.forEach((tier, count) -> {
-            ObjectNode entry = tier(video.addObject(), tier);
+            ObjectNode entry = ServerMessages.tier(video.addObject(), tier);
             entry.put("receivers", count);
         });
         outputs.put("videoEncoders", stats.videoEncodersOpen());
@@ -72,11 +72,11 @@ final class RoomJson {
         return node;
     }
 
-    ObjectNode recording(RecordingInfo recording) {
+    ObjectNode recording(RecordingStatus recording) {
         return ServerMessages.recording(mapper.createObjectNode(), recording);
     }
 
-    ObjectNode broadcast(BroadcastInfo broadcast) {
+    ObjectNode broadcast(BroadcastStatus broadcast) {
         return ServerMessages.broadcast(mapper.createObjectNode(), broadcast);
     }
 
@@ -101,7 +101,7 @@ final class RoomJson {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", m.id()).put("name", m.name()).put("audioMuted", m.audioMuted()).put("videoMuted", m.videoMuted())
                 .put("gainDb", m.gainDb()).put("connection", m.connection());
-        tier(node.putObject("tier"), m.tier());
+        ServerMessages.tier(node.putObject("tier"), m.tier());
         if (m.rttMs() >= 0) {
             node.put("rttMs", m.rttMs());
         }
@@ -122,10 +122,5 @@ final class RoomJson {
             }
         }
         return node;
-    }
-
-    private static ObjectNode tier(ObjectNode node, VideoTier tier) {
-        return node.put("name", tier.name()).put("width", tier.width()).put("height", tier.height())
-                .put("bitrate", tier.bitrateBps());
     }
 }

@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.signalling.auth.JoinTokens;
-import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.JsonFields;
 import io.chorus.signalling.protocol.ProtocolException;
-import io.chorus.signalling.room.ConferenceRoom;
-import io.chorus.signalling.room.RoomDirectory;
-import io.chorus.signalling.room.RoomRegistry;
-import io.chorus.signalling.room.RoomSettings;
-import io.chorus.signalling.room.RoomSpec;
+import io.chorus.signalling.conference.ConferenceException;
+import io.chorus.signalling.conference.Conferences;
+import io.chorus.signalling.conference.Room;
+import io.chorus.signalling.conference.RoomDirectory;
+import io.chorus.signalling.conference.RoomSettings;
+import io.chorus.signalling.conference.RoomSpec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
@@ -30,14 +30,14 @@ public final class RoomsApi {
     private static final int DEFAULT_TOKEN_TTL_SECONDS = 3600;
     private static final int MAX_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
-    private final RoomRegistry rooms;
+    private final Conferences rooms;
     private final RoomJson json;
     private final ObjectMapper mapper;
     private final JoinTokens tokens;
     private final Instant startedAt = Instant.now();
 
     /** @param tokens mints join tokens when auth is on; null when it is off */
-    public RoomsApi(RoomRegistry rooms, ObjectMapper mapper, JoinTokens tokens) {
+    public RoomsApi(Conferences rooms, ObjectMapper mapper, JoinTokens tokens) {
         this.rooms = rooms;
         this.mapper = mapper;
         this.json = new RoomJson(mapper);
@@ -50,11 +50,13 @@ public final class RoomsApi {
             return route(method, segments, body);
         } catch (ProtocolException e) {
             throw ApiException.from(e);
+        } catch (ConferenceException e) {
+            throw ApiException.from(new ProtocolException(e));
         }
     }
 
     private ApiResponse route(HttpMethod method, List<String> path, JsonNode body)
-            throws ApiException, ProtocolException {
+            throws ApiException, ProtocolException, ConferenceException {
         int n = path.size();
         if (n == 1 && path.get(0).equals("health")) {
             allow(method, HttpMethod.GET);
@@ -77,7 +79,7 @@ public final class RoomsApi {
             rooms.rooms().forEach(r -> array.add(json.summary(r)));
             return ApiResponse.ok(list);
         }
-        ConferenceRoom room = room(path.get(1));
+        Room room = room(path.get(1));
         if (n == 2) {
             if (method.equals(HttpMethod.DELETE)) {
                 rooms.delete(room.id(), "ended through the API");
@@ -117,8 +119,8 @@ public final class RoomsApi {
     }
 
     /** POST starts one (201), DELETE {id} finishes its file and says what it holds. */
-    private ApiResponse recordings(HttpMethod method, ConferenceRoom room, String id, JsonNode body)
-            throws ApiException, ProtocolException {
+    private ApiResponse recordings(HttpMethod method, Room room, String id, JsonNode body)
+            throws ApiException, ProtocolException, ConferenceException {
         if (id == null) {
             allow(method, HttpMethod.POST);
             JsonNode request = object(body);
@@ -131,8 +133,8 @@ public final class RoomsApi {
     }
 
     /** POST starts pushing to {@code url} (201), DELETE {id} stops it. */
-    private ApiResponse broadcasts(HttpMethod method, ConferenceRoom room, String id, JsonNode body)
-            throws ApiException, ProtocolException {
+    private ApiResponse broadcasts(HttpMethod method, Room room, String id, JsonNode body)
+            throws ApiException, ProtocolException, ConferenceException {
         if (id == null) {
             allow(method, HttpMethod.POST);
             return ApiResponse.created(json.broadcast(room.startBroadcast(JsonFields.requiredText(object(body),
@@ -158,7 +160,7 @@ public final class RoomsApi {
                     "auth is off (auth.enabled: false): joins need no token");
         }
         String room = JsonFields.requiredText(body, "room");
-        if (!ClientMessageParser.isValidRoomId(room)) {
+        if (!RoomSpec.isValidId(room)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM, "room id must match [A-Za-z0-9_-]{1,64}");
         }
         String name = JsonFields.requiredText(body, "name");
@@ -176,7 +178,7 @@ public final class RoomsApi {
 
     private RoomSpec roomSpec(JsonNode body) throws ProtocolException {
         String id = JsonFields.requiredText(body, "id");
-        if (!ClientMessageParser.isValidRoomId(id)) {
+        if (!RoomSpec.isValidId(id)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM, "room id must match [A-Za-z0-9_-]{1,64}");
         }
         if (id.equals(RoomDirectory.ECHO_ROOM)) {
@@ -204,7 +206,7 @@ public final class RoomsApi {
         return value == null ? fallback : value;
     }
 
-    private ConferenceRoom room(String id) throws ProtocolException {
+    private Room room(String id) throws ProtocolException {
         return rooms.room(id).orElseThrow(() -> new ProtocolException(ErrorCode.ROOM_NOT_FOUND,
                 "no room '" + id + "'"));
     }

@@ -1,15 +1,14 @@
 package io.chorus.signalling.protocol;
 
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.signalling.conference.RoomSpec;
+
 /** Turns one WebSocket text frame into a {@link ClientMessage} or a precise protocol error. */
 public final class ClientMessageParser {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
-    private static final Pattern ROOM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MAX_NAME_LENGTH = 128;
     /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
     private static final int MIN_BITRATE = 10_000;
@@ -18,11 +17,6 @@ public final class ClientMessageParser {
 
     public ClientMessageParser(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    /** Room ids are {@code [A-Za-z0-9_-]{1,64}} everywhere: in joins, in the REST API, in file names. */
-    public static boolean isValidRoomId(String room) {
-        return room != null && ROOM_ID.matcher(room).matches();
     }
 
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
@@ -86,7 +80,7 @@ public final class ClientMessageParser {
 
     private static String roomId(JsonNode node) throws ProtocolException {
         String room = JsonFields.requiredText(node, "room");
-        if (!ROOM_ID.matcher(room).matches()) {
+        if (!RoomSpec.isValidId(room)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "room id must match [A-Za-z0-9_-]{1,64}, got '" + abbreviate(room) + "'");
         }

@@ -1,5 +1,7 @@
 package io.chorus.signalling.protocol;
 
+import io.chorus.signalling.conference.ConferenceException.Refusal;
+
 /**
  * Stable machine-readable error codes of the WebSocket protocol. Clients switch on these, so a
  * code is never renamed; new ones may be added.
@@ -40,5 +42,25 @@ public enum ErrorCode {
 
     public String wire() {
         return wire;
+    }
+
+    /** The code a client gets when the conference layer refuses something. */
+    public static ErrorCode of(Refusal refusal) {
+        return switch (refusal) {
+            case ROOM_NOT_FOUND -> ROOM_NOT_FOUND;
+            case ROOM_EXISTS -> ROOM_EXISTS;
+            case ROOM_FULL -> ROOM_FULL;
+            case TOO_MANY_ROOMS -> TOO_MANY_ROOMS;
+            case ROOM_CLOSED -> ROOM_CLOSED;
+            case PARTICIPANT_NOT_FOUND -> PARTICIPANT_NOT_FOUND;
+            case RECORDING_NOT_FOUND -> RECORDING_NOT_FOUND;
+            case BROADCAST_NOT_FOUND -> BROADCAST_NOT_FOUND;
+            case RECORDING_FAILED -> RECORDING_FAILED;
+            case INVALID_ARGUMENT -> INVALID_FIELD;
+            case INVALID_SDP -> INVALID_SDP;
+            case OFFER_ALREADY_ACCEPTED -> OFFER_ALREADY_ACCEPTED;
+            case INVALID_CANDIDATE -> INVALID_CANDIDATE;
+            case INTERNAL -> INTERNAL_ERROR;
+        };
     }
 }

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds the JSON text of every message the server sends. */
-public final class ServerMessages {
-    /** A participant as listed in {@code joined} and carried by the participant events. */
-    public record ParticipantInfo(String id, String name, boolean audioMuted, boolean videoMuted) {
-    }
+import io.chorus.signalling.conference.BroadcastStatus;
+import io.chorus.signalling.conference.MemberInfo;
+import io.chorus.signalling.conference.PublishConstraints;
+import io.chorus.signalling.conference.RecordingStatus;
+import io.chorus.signalling.conference.RoomEvent;
+import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.conference.Welcome;
 
+/** Builds the JSON text of every message the server sends (docs/protocol.md). */
+public final class ServerMessages {
     /** A STUN or TURN server the client should use, in RTCIceServer's shape. */
     public record IceServerInfo(List<String> urls, String username, String credential) {
         public IceServerInfo {
@@ -20,40 +24,18 @@ public final class ServerMessages {
         }
     }
 
-    /** Everything a client learns about the room when it joins. */
-    public record RoomWelcome(String room, String participant, List<ParticipantInfo> participants, String layout,
-            String activeSpeaker, List<IceServerInfo> iceServers, TierInfo tier, List<RecordingInfo> recordings,
-            List<BroadcastInfo> broadcasts) {
-    }
-
-    /** A room recording as members and the API see it; {@code error} is null unless it failed. */
-    public record RecordingInfo(String id, String format, String file, String state, long durationMs, String error) {
-    }
-
-    /** A broadcast as members and the API see it: {@code url} has its stream key masked. */
-    public record BroadcastInfo(String id, String url, String state, String detail, int failures) {
-    }
-
-    /** The quality tier of a receiver's downstream video. */
-    public record TierInfo(String name, int width, int height, int bitrate) {
-    }
-
     private final ObjectMapper mapper;
-
-    /** What a publisher should send: at most this box, frame rate and bitrate; nothing when not active. */
-    public record VideoConstraintsInfo(int maxWidth, int maxHeight, int maxFramerate, long maxBitrate, boolean active) {
-    }
 
     public ServerMessages(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public String joined(JsonNode id, RoomWelcome welcome) {
+    public String joined(JsonNode id, Welcome welcome, List<IceServerInfo> iceServers) {
         ObjectNode node = base("joined", id);
         node.put("room", welcome.room());
         node.put("participant", welcome.participant());
         ArrayNode list = node.putArray("participants");
-        for (ParticipantInfo p : welcome.participants()) {
+        for (MemberInfo p : welcome.participants()) {
             participant(list.addObject(), p);
         }
         if (welcome.layout() != null) {
@@ -61,7 +43,7 @@ public final class ServerMessages {
         }
         node.put("activeSpeaker", welcome.activeSpeaker());
         ArrayNode servers = node.putArray("iceServers");
-        for (IceServerInfo server : welcome.iceServers()) {
+        for (IceServerInfo server : iceServers) {
             ObjectNode entry = servers.addObject();
             server.urls().forEach(entry.putArray("urls")::add);
             if (server.username() != null) {
@@ -81,22 +63,52 @@ public final class ServerMessages {
         return node.toString();
     }
 
-    /** A recording started, finished or failed. */
-    public String recording(RecordingInfo recording) {
-        ObjectNode node = base("recording", null);
-        recording(node.putObject("recording"), recording);
+    /** The message a member gets for a room event; room-level events without a message give null. */
+    public String event(RoomEvent event) {
+        if (event instanceof RoomEvent.ParticipantJoined e) {
+            return participantEvent("participant-joined", e.participant());
+        } else if (event instanceof RoomEvent.ParticipantUpdated e) {
+            return participantEvent("participant-updated", e.participant());
+        } else if (event instanceof RoomEvent.ParticipantLeft e) {
+            return base("participant-left", null).put("participant", e.participantId()).toString();
+        } else if (event instanceof RoomEvent.ActiveSpeaker e) {
+            return base("active-speaker", null).put("participant", e.participantId()).toString();
+        } else if (event instanceof RoomEvent.LayoutChanged e) {
+            return base("layout", null).put("layout", e.layout()).toString();
+        } else if (event instanceof RoomEvent.TierChanged e) {
+            ObjectNode node = base("tier", null);
+            tier(node.putObject("tier"), e.tier());
+            return node.toString();
+        } else if (event instanceof RoomEvent.VideoConstraints e) {
+            return videoConstraints(e.constraints());
+        } else if (event instanceof RoomEvent.RecordingChanged e) {
+            ObjectNode node = base("recording", null);
+            recording(node.putObject("recording"), e.recording());
+            return node.toString();
+        } else if (event instanceof RoomEvent.BroadcastChanged e) {
+            ObjectNode node = base("broadcast", null);
+            broadcast(node.putObject("broadcast"), e.broadcast());
+            return node.toString();
+        } else if (event instanceof RoomEvent.Closed e) {
+            return base("room-closed", null).put("reason", e.reason()).toString();
+        }
+        return null;
+    }
+
+    private String participantEvent(String type, MemberInfo participant) {
+        ObjectNode node = base(type, null);
+        participant(node.putObject("participant"), participant);
         return node.toString();
     }
 
-    /** A broadcast changed state (connecting, live, reconnecting, stopped, failed). */
-    public String broadcast(BroadcastInfo broadcast) {
-        ObjectNode node = base("broadcast", null);
-        broadcast(node.putObject("broadcast"), broadcast);
-        return node.toString();
+    private String videoConstraints(PublishConstraints c) {
+        return base("video-constraints", null).put("maxWidth", c.maxWidth()).put("maxHeight", c.maxHeight())
+                .put("maxFramerate", c.maxFramerate()).put("maxBitrate", c.maxBitrateBps()).put("active", c.active())
+                .toString();
     }
 
     /** The JSON of a recording, shared by the protocol and the REST API. */
-    public static ObjectNode recording(ObjectNode node, RecordingInfo r) {
+    public static ObjectNode recording(ObjectNode node, RecordingStatus r) {
         node.put("id", r.id()).put("format", r.format()).put("file", r.file()).put("state", r.state())
                 .put("durationMs", r.durationMs());
         if (r.error() != null) {
@@ -106,7 +118,7 @@ public final class ServerMessages {
     }
 
     /** The JSON of a broadcast, shared by the protocol and the REST API. */
-    public static ObjectNode broadcast(ObjectNode node, BroadcastInfo b) {
+    public static ObjectNode broadcast(ObjectNode node, BroadcastStatus b) {
         node.put("id", b.id()).put("url", b.url()).put("state", b.state()).put("failures", b.failures());
         if (!b.detail().isEmpty()) {
             node.put(b.state().equals("reconnecting") || b.state().equals("failed") ? "error" : "detail", b.detail());
@@ -114,57 +126,14 @@ public final class ServerMessages {
         return node;
     }
 
-    public String participantJoined(ParticipantInfo participant) {
-        ObjectNode node = base("participant-joined", null);
-        participant(node.putObject("participant"), participant);
-        return node.toString();
+    /** The JSON of a tier, shared by the protocol and the REST API. */
+    public static ObjectNode tier(ObjectNode node, VideoTier tier) {
+        return node.put("name", tier.name()).put("width", tier.width()).put("height", tier.height())
+                .put("bitrate", tier.bitrateBps());
     }
 
-    public String participantUpdated(ParticipantInfo participant) {
-        ObjectNode node = base("participant-updated", null);
-        participant(node.putObject("participant"), participant);
-        return node.toString();
-    }
-
-    public String participantLeft(String participantId) {
-        return base("participant-left", null).put("participant", participantId).toString();
-    }
-
-    /** {@code participantId} null: nobody is speaking. */
-    public String activeSpeaker(String participantId) {
-        return base("active-speaker", null).put("participant", participantId).toString();
-    }
-
-    public String layout(String layout) {
-        return base("layout", null).put("layout", layout).toString();
-    }
-
-    /** The server moved this receiver's downstream video to another tier. */
-    public String tier(TierInfo tier) {
-        ObjectNode node = base("tier", null);
-        tier(node.putObject("tier"), tier);
-        return node.toString();
-    }
-
-    /** How large the room shows this participant's camera, so that it sends no more than that. */
-    public String videoConstraints(VideoConstraintsInfo c) {
-        return base("video-constraints", null).put("maxWidth", c.maxWidth()).put("maxHeight", c.maxHeight())
-                .put("maxFramerate", c.maxFramerate()).put("maxBitrate", c.maxBitrate()).put("active", c.active())
-                .toString();
-    }
-
-    /** The room was ended (by the API or on shutdown); the server closes the socket after this. */
-    public String roomClosed(String reason) {
-        return base("room-closed", null).put("reason", reason).toString();
-    }
-
-    private static void participant(ObjectNode node, ParticipantInfo p) {
+    private static void participant(ObjectNode node, MemberInfo p) {
         node.put("id", p.id()).put("name", p.name()).put("audioMuted", p.audioMuted()).put("videoMuted", p.videoMuted());
-    }
-
-    private static void tier(ObjectNode node, TierInfo tier) {
-        node.put("name", tier.name()).put("width", tier.width()).put("height", tier.height())
-                .put("bitrate", tier.bitrate());
     }
 
     public String answer(JsonNode id, String sdp) {

@@ -28,11 +28,13 @@ import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.metrics.ServerMetrics;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
-import io.chorus.signalling.room.EchoRoom;
-import io.chorus.signalling.room.RoomDirectory;
-import io.chorus.signalling.room.RoomRegistry;
-import io.chorus.signalling.room.RoomSettings;
-import io.chorus.signalling.room.VideoTier;
+import io.chorus.signalling.conference.Conferences;
+import io.chorus.signalling.conference.EchoRoom;
+import io.chorus.signalling.conference.MediaSessions;
+import io.chorus.signalling.conference.RoomDirectory;
+import io.chorus.signalling.conference.RoomSettings;
+import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.metrics.RoomMetrics;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
 public final class ChorusServer implements AutoCloseable {
@@ -40,11 +42,11 @@ public final class ChorusServer implements AutoCloseable {
 
     private final TransportContext transport;
     private final EchoRoom echoRoom;
-    private final RoomRegistry conferences;
+    private final Conferences conferences;
     private final ServerMetrics metrics;
     private final HttpServer http;
 
-    private ChorusServer(TransportContext transport, EchoRoom echoRoom, RoomRegistry conferences,
+    private ChorusServer(TransportContext transport, EchoRoom echoRoom, Conferences conferences,
             ServerMetrics metrics, HttpServer http) {
         this.transport = transport;
         this.echoRoom = echoRoom;
@@ -62,14 +64,16 @@ public final class ChorusServer implements AutoCloseable {
                 CodecWarmUp.run().toMillis());
         TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
         ServerMetrics metrics = new ServerMetrics();
-        RoomRegistry conferences = null;
+        Conferences conferences = null;
         try {
             ObjectMapper mapper = new ObjectMapper();
-            EchoRoom echo = new EchoRoom(transport, mapper);
+            MediaSessions sessions = MediaSessions.on(transport);
+            EchoRoom echo = new EchoRoom(sessions);
             ClientMessageParser parser = new ClientMessageParser(mapper);
             ServerMessages messages = new ServerMessages(mapper);
-            conferences = new RoomRegistry(roomSettings(config), transport, messages, iceServers(config),
-                    metrics.registry());
+            conferences = new Conferences(roomSettings(config), sessions);
+            conferences.addListener(new RoomMetrics(metrics.registry(), conferences));
+            List<IceServerInfo> iceServers = iceServers(config);
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
             ChorusConfig.Auth auth = config.auth();
             JoinTokens tokens = auth.enabled() ? new JoinTokens(auth.tokenSecretBytes(), Clock.systemUTC()) : null;
@@ -79,7 +83,7 @@ public final class ChorusServer implements AutoCloseable {
             Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
             RoomsApi api = new RoomsApi(conferences, mapper, tokens);
             HttpServer http = new HttpServer(new InetSocketAddress(config.http().address(), config.http().port()),
-                    () -> new WebSocketFrameHandler(parser, messages, rooms, gate),
+                    () -> new WebSocketFrameHandler(parser, messages, rooms, gate, iceServers),
                     () -> new RestApiHandler(api, mapper, apiAccess, metrics));
             ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, http);
             LOG.info("auth is {}", auth.enabled() ? "ON: joins need a token, the REST API and /metrics the API key"
@@ -124,7 +128,7 @@ public final class ChorusServer implements AutoCloseable {
         return echoRoom;
     }
 
-    public RoomRegistry conferences() {
+    public Conferences conferences() {
         return conferences;
     }
 

@@ -1,20 +1,24 @@
 package io.chorus.signalling.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.chorus.signalling.conference.ConferenceException;
+import io.chorus.signalling.conference.Peer;
+import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.protocol.ClientMessage;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
+import io.chorus.signalling.protocol.ClientSignals;
 import io.chorus.signalling.protocol.ServerMessages;
-import io.chorus.signalling.room.Participant;
-import io.chorus.signalling.room.RoomDirectory;
-import io.chorus.signalling.room.SignallingChannel;
+import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
+import io.chorus.signalling.protocol.SignallingChannel;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,14 +39,19 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final ServerMessages messages;
     private final RoomDirectory rooms;
     private final JoinGate gate;
-    private Participant participant;
+    private final List<IceServerInfo> iceServers;
+    private Peer participant;
+    private ClientSignals signals;
     private String room;
 
-    WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms, JoinGate gate) {
+    /** @param iceServers the STUN/TURN servers every {@code joined} hands the client */
+    WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms, JoinGate gate,
+            List<IceServerInfo> iceServers) {
         this.parser = parser;
         this.messages = messages;
         this.rooms = rooms;
         this.gate = gate;
+        this.iceServers = List.copyOf(iceServers);
     }
 
     @Override
@@ -59,10 +68,10 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             ClientMessage message = parser.parse(body, size);
             id = message.id();
             handle(channel, message);
+        } catch (ConferenceException e) {
+            refuse(channel, new ProtocolException(e), id != null ? id : parser.idOf(body));
         } catch (ProtocolException e) {
-            JsonNode echoId = id != null ? id : parser.idOf(body);
-            LOG.info("{}: refused message: {} ({})", channel.remoteAddress(), e.getMessage(), e.code().wire());
-            send(channel, messages.error(e.code(), e.getMessage(), echoId));
+            refuse(channel, e, id != null ? id : parser.idOf(body));
         } catch (RuntimeException e) {
             LOG.error("{}: internal error handling a message", channel.remoteAddress(), e);
             send(channel, messages.error(ErrorCode.INTERNAL_ERROR, "internal server error; see server log",
@@ -70,41 +79,51 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         }
     }
 
-    private void handle(Channel channel, ClientMessage message) throws ProtocolException {
+    private void refuse(Channel channel, ProtocolException e, JsonNode echoId) {
+        LOG.info("{}: refused message: {} ({})", channel.remoteAddress(), e.getMessage(), e.code().wire());
+        send(channel, messages.error(e.code(), e.getMessage(), echoId));
+    }
+
+    private void handle(Channel channel, ClientMessage message) throws ProtocolException, ConferenceException {
         if (message instanceof ClientMessage.Join join) {
             if (participant != null && !participant.closed()) {
                 throw new ProtocolException(ErrorCode.ALREADY_JOINED,
                         "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
             }
             Integer cap = lower(join.maxBitrate(), gate.admit(join));
-            participant = rooms.join(join, cap, new WebSocketChannel(channel));
+            ClientSignals joining = new ClientSignals(new WebSocketChannel(channel), messages, join.id(), iceServers);
+            participant = rooms.join(join.room(), join.name(), cap, joining);
+            signals = joining;
             room = join.room();
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
                     participant.name(), room);
         } else if (message instanceof ClientMessage.Offer offer) {
-            joined("offer").acceptOffer(offer.id(), offer.sdp());
+            ClientSignals answering = signals;
+            joined("offer").acceptOffer(offer.sdp(), answer -> answering.answer(offer.id(), answer));
         } else if (message instanceof ClientMessage.Candidate candidate) {
             joined("candidate").addRemoteCandidate(candidate.candidate());
         } else if (message instanceof ClientMessage.Mute mute) {
-            Participant p = joined("mute");
+            Peer p = joined("mute");
             p.setMuted(mute.audio(), mute.video());
             send(channel, messages.muted(mute.id(), p.audioMuted(), p.videoMuted()));
         } else if (message instanceof ClientMessage.Leave leave) {
             joined("leave").close();
             LOG.info("{}: {} left room '{}'", channel.remoteAddress(), participant.id(), room);
             participant = null;
+            signals = null;
             room = null;
             send(channel, messages.left(leave.id()));
         }
     }
 
-    private Participant joined(String what) throws ProtocolException {
+    private Peer joined(String what) throws ProtocolException {
         if (participant == null) {
             throw new ProtocolException(ErrorCode.NOT_JOINED, "'" + what + "' before 'join'");
         }
         if (participant.closed()) {
             String id = participant.id();
             participant = null;
+            signals = null;
             throw new ProtocolException(ErrorCode.NOT_JOINED, "'" + what + "': " + id + " is no longer in room '"
                     + room + "' (its media transport failed or the room closed); join again");
         }
@@ -125,6 +144,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
                     room);
             participant.close();
             participant = null;
+            signals = null;
         }
         super.channelInactive(ctx);
     }

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.chorus.core.session.SessionState;
-import io.chorus.signalling.room.EchoParticipant;
+import io.chorus.signalling.conference.EchoParticipant;
 import io.chorus.signalling.server.ChorusServer;
 import io.chorus.signalling.server.TestServers;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.chorus.signalling.room.ConferenceRoom;
+import io.chorus.signalling.conference.Room;
 
 /**
  * Conference rooms over the real WebSocket: what members hear about each other (joins, leaves,
@@ -77,7 +77,7 @@ class ConferenceSignallingTest {
             bo.send("{\"type\":\"leave\"}");
             bo.next("left");
             assertEquals(boId, ada.next("participant-left").get("participant").asText());
-            ConferenceRoom room = server.conferences().room("events").orElseThrow();
+            Room room = server.conferences().room("events").orElseThrow();
             assertEquals(1, room.size());
         }
     }
@@ -123,7 +123,7 @@ class ConferenceSignallingTest {
                 ids.add(f.get());
             }
             assertEquals(clients, ids.size(), "every join got its own id");
-            ConferenceRoom room = server.conferences().room("crowd").orElseThrow();
+            Room room = server.conferences().room("crowd").orElseThrow();
             assertEquals(clients, room.size());
 
             List<Callable<String>> leaves = new ArrayList<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.chorus.signalling.room.ConferenceRoom;
+import io.chorus.signalling.conference.Room;
 
 /**
  * 200 participants join a room, negotiate a session (ICE agent, mixer input, a downstream encoder
@@ -35,7 +35,7 @@ class JoinLeaveLeakTest {
             try (TestWebSocket anchor = new TestWebSocket(client, ws)) {
                 anchor.send("{\"type\":\"join\",\"room\":\"leak\",\"name\":\"anchor\"}");
                 anchor.next("joined");
-                ConferenceRoom room = server.conferences().room("leak").orElseThrow();
+                Room room = server.conferences().room("leak").orElseThrow();
                 Snapshot warm = null;
                 for (int i = 0; i < WARM_UP + CYCLES; i++) {
                     if (i == WARM_UP) {
@@ -70,7 +70,7 @@ class JoinLeaveLeakTest {
     }
 
     /** Waits until only the anchor is left and the thread count stops falling, then measures. */
-    private static Snapshot settle(ConferenceRoom room) throws Exception {
+    private static Snapshot settle(Room room) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (room.size() > 1 && System.nanoTime() < deadline) {
             Thread.sleep(50);

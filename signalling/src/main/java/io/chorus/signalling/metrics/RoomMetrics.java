@@ -1,0 +1,85 @@
+package io.chorus.signalling.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.signalling.conference.Conferences;
+import io.chorus.signalling.conference.Room;
+import io.chorus.signalling.conference.RoomEvent;
+import io.chorus.signalling.conference.RoomListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * The rooms' meters, kept as a listener of the rooms' events: server-wide counts, and per room (tag
+ * {@code room}) its members, its mixer's ticks, overruns and failures (the real-time health of a
+ * room) and the encoders it runs. A room's meters are removed when it closes, so closed rooms leave
+ * no series behind.
+ */
+public final class RoomMetrics implements RoomListener {
+    private final MeterRegistry registry;
+    private final Counter joins;
+    private final Counter leaves;
+    private final Map<String, List<Meter>> perRoom = new ConcurrentHashMap<>();
+
+    public RoomMetrics(MeterRegistry registry, Conferences rooms) {
+        this.registry = registry;
+        Gauge.builder("chorus.rooms", rooms, r -> r.rooms().size()).description("open conference rooms")
+                .register(registry);
+        Gauge.builder("chorus.participants", rooms, Conferences::participants)
+                .description("members of all conference rooms").register(registry);
+        this.joins = Counter.builder("chorus.joins").description("participants admitted to a room").register(registry);
+        this.leaves = Counter.builder("chorus.leaves").description("participants gone from a room").register(registry);
+    }
+
+    @Override
+    public void onEvent(Room room, RoomEvent event) {
+        if (event instanceof RoomEvent.Opened) {
+            opened(room);
+        } else if (event instanceof RoomEvent.Closed) {
+            closed(room);
+        } else if (event instanceof RoomEvent.ParticipantJoined) {
+            joins.increment();
+        } else if (event instanceof RoomEvent.ParticipantLeft) {
+            leaves.increment();
+        }
+    }
+
+    private void opened(Room room) {
+        Tags tags = Tags.of("room", room.id());
+        perRoom.put(room.id(), List.of(
+                Gauge.builder("chorus.room.participants", room, Room::size).tags(tags).register(registry),
+                counter("chorus.mixer.ticks", room, tags.and("kind", "audio"), RoomMixerStats::audioTicks),
+                counter("chorus.mixer.ticks", room, tags.and("kind", "video"), RoomMixerStats::videoTicks),
+                counter("chorus.mixer.overruns", room, tags.and("kind", "audio"), RoomMixerStats::audioOverruns),
+                counter("chorus.mixer.overruns", room, tags.and("kind", "video"), RoomMixerStats::videoOverruns),
+                counter("chorus.mixer.failed.ticks", room, tags, RoomMixerStats::failedTicks),
+                counter("chorus.mixer.audio.decodes.skipped", room, tags, RoomMixerStats::audioDecodesSkipped),
+                counter("chorus.mixer.composes.skipped", room, tags, RoomMixerStats::composesSkipped),
+                gauge("chorus.room.video.encoders", room, tags, RoomMixerStats::videoEncodersOpen),
+                gauge("chorus.room.audio.encoders", room, tags, RoomMixerStats::audioEncodersOpen)));
+    }
+
+    private void closed(Room room) {
+        List<Meter> meters = perRoom.remove(room.id());
+        if (meters != null) {
+            meters.forEach(registry::remove);
+        }
+    }
+
+    private Meter counter(String name, Room room, Tags tags, ToDoubleFunction<RoomMixerStats> value) {
+        return FunctionCounter.builder(name, room, r -> value.applyAsDouble(r.mixerStats())).tags(tags)
+                .register(registry);
+    }
+
+    private Meter gauge(String name, Room room, Tags tags, ToDoubleFunction<RoomMixerStats> value) {
+        return Gauge.builder(name, room, r -> value.applyAsDouble(r.mixerStats())).tags(tags).register(registry);
+    }
+}
