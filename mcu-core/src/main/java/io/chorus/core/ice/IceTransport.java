@@ -44,6 +44,8 @@ public final class IceTransport implements AutoCloseable {
     private static final long SRFLX_TYPE_PREFERENCE = 100;
 
     private final String name;
+    private final SharedUdpPort port;
+    private final GuardedUdpHarvester harvester;
     private final InetAddress publicAddress;
     private final Agent agent;
     private final IceMediaStream stream;
@@ -57,6 +59,8 @@ public final class IceTransport implements AutoCloseable {
             throws IOException {
         this.name = name;
         this.stateListener = stateListener;
+        this.port = port;
+        this.harvester = port.harvester();
         this.publicAddress = port.publicAddress();
         this.agent = new Agent();
         agent.setControlling(false);
@@ -67,15 +71,15 @@ public final class IceTransport implements AutoCloseable {
         // keep NAT bindings open.
         agent.setPerformConsentFreshness(false);
         agent.setTrickling(true);
-        agent.addCandidateHarvester(port.harvester());
+        agent.addCandidateHarvester(harvester);
         agent.addStateChangeListener(this::onAgentStateChange);
         this.stream = agent.createMediaStream("bundle");
         stream.addPairChangeListener(this::onPairChange);
         this.component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
-        component.setBufferCallback((Buffer b) -> packetHandler.onPacket(b.getBuffer(), b.getOffset(),
-                b.getLength(), System.nanoTime()));
+        component.setBufferCallback((Buffer b) -> deliver(packetHandler, b));
         if (component.getLocalCandidates().isEmpty()) {
             agent.free();
+            harvester.forget(agent.getLocalUfrag());
             throw new IOException("no ICE candidate could be gathered on " + port.localAddress());
         }
     }
@@ -194,7 +198,23 @@ public final class IceTransport implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             agent.free();
+            harvester.forget(agent.getLocalUfrag());
             updateState(IceState.CLOSED, "closed");
+        }
+    }
+
+    /**
+     * Runs on the port's one receive thread: a throw here would end media for every session on
+     * the port, so a failure costs this packet only.
+     */
+    private void deliver(PacketHandler handler, Buffer buffer) {
+        try {
+            handler.onPacket(buffer.getBuffer(), buffer.getOffset(), buffer.getLength(), System.nanoTime());
+        } catch (Throwable t) {
+            if (port.stats().receiveFailure()) {
+                LOG.error("{}: handling a packet failed; it is dropped and the port goes on ({} such failures"
+                        + " on the port so far)", name, port.stats().receiveFailures(), t);
+            }
         }
     }
 

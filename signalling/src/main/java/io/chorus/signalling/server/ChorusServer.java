@@ -25,6 +25,7 @@ import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.config.ChorusConfig;
 import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.metrics.MediaPortMetrics;
 import io.chorus.signalling.metrics.ServerMetrics;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
@@ -64,6 +65,7 @@ public final class ChorusServer implements AutoCloseable {
                 CodecWarmUp.run().toMillis());
         TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
         ServerMetrics metrics = new ServerMetrics();
+        MediaPortMetrics.bind(metrics.registry(), transport.port().stats());
         Conferences conferences = null;
         try {
             ObjectMapper mapper = new ObjectMapper();
