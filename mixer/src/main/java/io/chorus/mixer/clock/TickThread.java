@@ -13,6 +13,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class TickThread implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickThread.class);
+    /**
+     * Ticks in a row whose task threw before the stream stops: one bad frame is survived, a task
+     * that fails on every tick (1 s of audio, about 2 s of video) cannot produce media any more.
+     */
+    static final int GIVE_UP_AFTER_FAILURES_IN_A_ROW = 50;
+
+    /** Told, once and on the tick thread, that the stream stopped because its task keeps failing. */
+    public interface GiveUp {
+        void onGaveUp(String name, Throwable lastFailure);
+    }
 
     private final String name;
     private final TickSchedule schedule;
@@ -32,6 +42,9 @@ public final class TickThread implements AutoCloseable {
     private boolean catchingUp;
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private int failuresInARow;
+    private volatile boolean gaveUp;
+    private volatile GiveUp giveUp = (name, failure) -> { };
     private final Thread thread;
     private boolean active;
     private boolean closed;
@@ -52,8 +65,19 @@ public final class TickThread implements AutoCloseable {
         this.thread.setPriority(Thread.MAX_PRIORITY);
     }
 
+    /** Who to tell when the stream gives up; set before {@link #start()}. */
+    public TickThread onGiveUp(GiveUp listener) {
+        this.giveUp = listener;
+        return this;
+    }
+
     public void start() {
         thread.start();
+    }
+
+    /** True once the task failed too many ticks in a row (or the thread itself failed) and ticks stopped. */
+    public boolean gaveUp() {
+        return gaveUp;
     }
 
     /** Runs ticks while {@code active}; a paused thread waits without polling. */
@@ -82,18 +106,20 @@ public final class TickThread implements AutoCloseable {
         return skipped.get();
     }
 
-    /** Ticks whose task threw; the thread logs and goes on, since one bad frame must not stop a room. */
+    /** Ticks whose task threw; the thread goes on, since one bad frame must not stop a room. */
     public long failedTicks() {
         return failures.get();
     }
 
     private void run() {
         try {
-            while (awaitActive()) {
+            while (!gaveUp && awaitActive()) {
                 step();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            giveUp(t);
         }
     }
 
@@ -103,9 +129,16 @@ public final class TickThread implements AutoCloseable {
         long tick = schedule.nextTick();
         try {
             task.onTick(tick, schedule.rate().rtpTimestamp(tick));
-        } catch (RuntimeException e) {
-            failures.incrementAndGet();
-            LOG.error("{} tick {} failed", name, tick, e);
+            failuresInARow = 0;
+        } catch (Throwable t) {
+            long count = failures.incrementAndGet();
+            // The 1st, 2nd, 4th... failure: a task failing every tick must not flood the log from this thread.
+            if (Long.bitCount(count) == 1) {
+                LOG.error("{} tick {} failed ({} failed ticks so far)", name, tick, count, t);
+            }
+            if (++failuresInARow >= GIVE_UP_AFTER_FAILURES_IN_A_ROW) {
+                giveUp(t);
+            }
         }
         ticksRun.incrementAndGet();
         long finished = time.nanoTime();
@@ -146,6 +179,20 @@ public final class TickThread implements AutoCloseable {
         caughtUpSinceReport = 0;
         skippedSinceReport = 0;
         worstSinceReportNanos = 0;
+    }
+
+    private void giveUp(Throwable lastFailure) {
+        if (gaveUp) {
+            return;
+        }
+        gaveUp = true;
+        LOG.error("{}: stopped after {} failed ticks in a row ({} in all); its room cannot go on", name,
+                failuresInARow, failures.get(), lastFailure);
+        try {
+            giveUp.onGaveUp(name, lastFailure);
+        } catch (Throwable t) {
+            LOG.error("{}: telling the room that the stream stopped failed", name, t);
+        }
     }
 
     private boolean awaitActive() throws InterruptedException {

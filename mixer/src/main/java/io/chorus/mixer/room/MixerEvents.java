@@ -27,6 +27,14 @@ public interface MixerEvents {
     default void onVideoDemand(String participantId, VideoDemand demand) {
     }
 
+    /**
+     * The mixer cannot go on: one of its tick streams failed on every tick for a while (see
+     * {@link io.chorus.mixer.clock.TickThread}) and stopped. The room should end, telling its
+     * members why. Called once, on the failed tick thread: hand the closing off.
+     */
+    default void onFailed(String reason) {
+    }
+
     MixerEvents NONE = new MixerEvents() {
     };
 }

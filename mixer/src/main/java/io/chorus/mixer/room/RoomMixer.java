@@ -81,8 +81,9 @@ public final class RoomMixer implements AutoCloseable {
                         config.fps()), DemandHysteresis.DEFAULT_HOLD, events::onVideoDemand));
         this.audioThread = new TickThread("audio-" + roomId, clock, AudioTick.RATE, AUDIO_CATCH_UP_TICKS, audioTick);
         this.videoThread = new TickThread("video-" + roomId, clock, TickRate.video(config.fps()), videoTick);
-        audioThread.start();
-        videoThread.start();
+        TickThread.GiveUp failed = (name, failure) -> events.onFailed(name + " failed: " + failure);
+        audioThread.onGiveUp(failed).start();
+        videoThread.onGiveUp(failed).start();
         LOG.info("room {} mixer: {}x{} at {} fps, {} mixed speakers", roomId, config.canvasWidth(),
                 config.canvasHeight(), config.fps(), config.mixedSpeakers());
     }

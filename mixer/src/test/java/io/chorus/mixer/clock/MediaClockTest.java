@@ -1,11 +1,13 @@
 package io.chorus.mixer.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,45 @@ class MediaClockTest {
         ticks.step();
         assertEquals(1, ticks.failedTicks());
         assertEquals(3, ticks.ticksRun());
+    }
+
+    @Test
+    void anErrorInOneTickIsCountedLikeAnExceptionAndTheClockGoesOn() throws InterruptedException {
+        SimulatedTime time = new SimulatedTime(0);
+        TickThread ticks = new TickThread("audio", new MediaClock(time), TickRate.audio(), (n, ts) -> {
+            if (n == 1) {
+                throw new StackOverflowError("a codec recursing on one broken frame");
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            ticks.step();
+        }
+        assertEquals(1, ticks.failedTicks());
+        assertEquals(3, ticks.ticksRun());
+        assertFalse(ticks.gaveUp());
+    }
+
+    @Test
+    void aTaskThatFailsOnEveryTickStopsItsStreamAndSaysSoOnce() throws InterruptedException {
+        SimulatedTime time = new SimulatedTime(0);
+        List<String> told = new CopyOnWriteArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (TickThread ticks = new TickThread("video-r", new MediaClock(time), TickRate.video(30), (n, ts) -> {
+            if (n >= 10) {
+                throw new OutOfMemoryError("Cannot reserve direct buffer memory");
+            }
+        })) {
+            ticks.onGiveUp((name, failure) -> {
+                told.add(name + ": " + failure.getMessage());
+                stopped.countDown();
+            }).start();
+            ticks.setActive(true);
+            assertTrue(stopped.await(10, TimeUnit.SECONDS));
+            Thread.sleep(100);
+            assertTrue(ticks.gaveUp());
+            assertEquals(10 + TickThread.GIVE_UP_AFTER_FAILURES_IN_A_ROW, ticks.ticksRun(), "no tick after giving up");
+            assertEquals(List.of("video-r: Cannot reserve direct buffer memory"), told);
+        }
     }
 
     @Test

@@ -395,6 +395,12 @@ public final class Room {
         }
 
         @Override
+        public void onFailed(String reason) {
+            LOG.error("room {}: the mixer stopped ({}); closing the room", id(), reason);
+            services.timers().execute(() -> close("mixer-failed"));
+        }
+
+        @Override
         public void onKeyFrameNeeded(String participantId) {
             Participant p = member(participantId);
             if (p != null) {
