@@ -26,21 +26,31 @@ import io.chorus.signalling.conference.ConferenceException.Refusal;
 public final class Conferences implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Conferences.class);
 
+    /** How long a shutdown waits for the files of members who left to be finished. */
+    private static final long FILE_WORK_SHUTDOWN_SECONDS = 30;
+
     private final RoomSettings settings;
     private final RoomServices services;
     private final ExecutorService decodePool;
     private final ExecutorService sendPool;
     private final ScheduledExecutorService timers;
+    private final ExecutorService fileWork;
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
 
     public Conferences(RoomSettings settings, MediaSessions sessions) {
+        this(settings, sessions, Executors.newFixedThreadPool(2, daemonThreads("recording-files")));
+    }
+
+    /** @param fileWork finishes the files of members who leave; owned (and shut down) by this object */
+    Conferences(RoomSettings settings, MediaSessions sessions, ExecutorService fileWork) {
         this.settings = settings;
+        this.fileWork = fileWork;
         int cores = Runtime.getRuntime().availableProcessors();
         this.decodePool = Executors.newFixedThreadPool(cores, daemonThreads("decode"));
         this.sendPool = Executors.newFixedThreadPool(Math.max(2, cores / 2), daemonThreads("downstream"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("room-timer"));
-        this.services = new RoomServices(sessions, decodePool, sendPool, timers);
+        this.services = new RoomServices(sessions, decodePool, sendPool, timers, fileWork);
     }
 
     public RoomSettings settings() {
@@ -156,6 +166,15 @@ public final class Conferences implements AutoCloseable {
             open = new ArrayList<>(rooms.values());
         }
         open.forEach(r -> r.close("server shutting down"));
+        fileWork.shutdown();
+        try {
+            if (!fileWork.awaitTermination(FILE_WORK_SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.error("files of members who left were still being finished after {} s; they may lack their"
+                        + " index", FILE_WORK_SHUTDOWN_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timers.shutdownNow();
         sendPool.shutdown();
         decodePool.shutdown();

@@ -48,7 +48,8 @@ public final class Room {
     private volatile String layoutName;
     private volatile String activeSpeaker;
     private ScheduledFuture<?> emptyTimer;
-    private boolean closed;
+    /** Written under the lock; read without it, so that a lock held through a slow call cannot stall readers. */
+    private volatile boolean closed;
     private boolean autoRecordStarted;
 
     /** @param listener hears every event of this room (the server's room listeners) */
@@ -259,7 +260,7 @@ public final class Room {
         }
     }
 
-    public synchronized boolean closed() {
+    public boolean closed() {
         return closed;
     }
 
@@ -357,9 +358,6 @@ public final class Room {
                     return;
                 }
                 published = List.copyOf(members.values());
-                mixer.unsubscribe(participant.id());
-                mixer.removeParticipant(participant.id());
-                recorders.participantLeft(participant);
                 RoomEvent.ParticipantLeft left = new RoomEvent.ParticipantLeft(participant.id());
                 if (closed) {
                     // The others heard Closed already, and nothing follows that.
@@ -374,6 +372,11 @@ public final class Room {
                             TimeUnit.MILLISECONDS);
                 }
             }
+            // Outside the lock, so that joins, the API and /metrics never wait for this: freeing the
+            // member's decoders is native work, and finishing its files is disk I/O that may stall.
+            mixer.unsubscribe(participant.id());
+            mixer.removeParticipant(participant.id());
+            services.fileWork().execute(() -> recorders.participantLeft(participant));
         }
     }
 

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +47,17 @@ class ConferencesTest {
     private Conferences conferences;
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin) {
+        return start(maxParticipants, maxRooms, createOnJoin, Executors.newSingleThreadExecutor());
+    }
+
+    private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
         RoomSettings settings = new RoomSettings(320, 180, 15, LayoutName.GRID, FitPolicy.DEFAULT, List.of(LOW), 3,
                 32_000, maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin, recordings, null, false);
         conferences = new Conferences(settings, (name, listener) -> {
             FakeSession session = new FakeSession(name, listener, "VP8");
             sessions.put(name, session);
             return session;
-        });
+        }, fileWork);
         conferences.addListener((room, event) -> heard.add(room.id() + " " + event.getClass().getSimpleName()));
         return conferences;
     }
@@ -239,6 +249,39 @@ class ConferencesTest {
                 () -> room.stopRecording(started.id())).refusal());
         assertEquals(Refusal.INVALID_ARGUMENT, assertThrows(ConferenceException.class,
                 () -> room.startRecording("avi", false)).refusal());
+    }
+
+    @Test
+    void aStalledDiskHoldsNeitherTheLeaverNorTheRoomWhileTheLeaversFileIsFinished() throws Exception {
+        CountDownLatch diskStalled = new CountDownLatch(1);
+        ExecutorService stalledDisk = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                try {
+                    diskStalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        start(5, 2, true, stalledDisk);
+        joinWithMedia("r", "Ann");
+        Member bob = joinWithMedia("r", "Bob");
+        Room room = conferences.room("r").orElseThrow();
+        RecordingStatus started = room.startRecording("webm", true);
+
+        long leaving = System.nanoTime();
+        bob.participant().close();
+        assertTrue(System.nanoTime() - leaving < TimeUnit.SECONDS.toNanos(2), "leaving does not wait for the disk");
+        assertEquals(1, room.members().size());
+        assertEquals(1, conferences.rooms().size(), "the server's room list answers");
+        join("r", "Cy");
+        assertEquals(2, room.members().size(), "joins go on");
+
+        diskStalled.countDown();
+        RoomRecorders.StoppedRecording stopped = room.stopRecording(started.id());
+        assertTrue(stopped.participants().stream().anyMatch(r -> r.file().getFileName().toString().contains("p2")),
+                "the leaver's file is finished once the disk answers: " + stopped.participants());
     }
 
     @Test
