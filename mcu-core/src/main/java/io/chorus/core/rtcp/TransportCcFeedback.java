@@ -35,6 +35,12 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
     static final long REFERENCE_TIME_UNIT_MICROS = 64_000;
     private static final int MAX_REFERENCE_TIME = 0xFFFFFF;
     private static final int FIXED_FCI_LENGTH = 8;
+    /**
+     * The most packets one feedback may report. Browsers send feedback every 50-100 ms, for tens to
+     * a few hundred packets; the field allows 65535, which would cost a quarter of a megabyte of
+     * allocation for one small packet that anybody connected can send many times a second.
+     */
+    static final int MAX_REPORTED_PACKETS = 4096;
 
     /**
      * @param arrivalDeltaMicros arrival time minus that of the previous received packet (the reference time
@@ -100,6 +106,10 @@ public record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSeque
         }
         int base = RtpPacket.readUint16(buf, fci);
         int count = RtpPacket.readUint16(buf, fci + 2);
+        if (count > MAX_REPORTED_PACKETS) {
+            throw new MalformedPacketException("transport-cc reports " + count + " packets, more than the "
+                    + MAX_REPORTED_PACKETS + " accepted");
+        }
         long word = RtpPacket.readUint32(buf, fci + 4);
         int[] symbols = new int[count];
         int pos = TransportCcChunks.read(buf, fci + FIXED_FCI_LENGTH, end, symbols);

@@ -10,5 +10,7 @@ public enum DropReason {
     MALFORMED_RTP,
     MALFORMED_RTCP,
     UNKNOWN_PAYLOAD_TYPE,
-    MALFORMED_PAYLOAD
+    MALFORMED_PAYLOAD,
+    /** A new SSRC while the m-line already has its streams, none of them silent long enough to be replaced. */
+    TOO_MANY_STREAMS
 }

@@ -35,6 +35,8 @@ final class InboundStream {
     private final KeyFrameRequester keyFrames;
     private final Depacketizer depacketizer;
     private final int[] nackScratch = new int[MAX_NACKS_PER_TICK];
+    /** Arrival of the latest packet; written and read on the receive thread only. */
+    private long lastPacketNanos;
 
     InboundStream(MediaKind kind, long ssrc, int clockRate, boolean nack, KeyFrameMethod keyFrameMethod,
             Depacketizer depacketizer) {
@@ -56,9 +58,14 @@ final class InboundStream {
         return ssrc;
     }
 
+    long lastPacketNanos() {
+        return lastPacketNanos;
+    }
+
     /** Counts the packet and returns the frames it completes; {@code needKeyFrame} reports loss. */
     synchronized List<EncodedFrame> onPacket(RtpPacket packet, long nowNanos, Runnable needKeyFrame)
             throws MalformedPacketException {
+        lastPacketNanos = nowNanos;
         ReceiveStatistics.PacketStatus status = statistics.onPacket(packet.sequenceNumber(), packet.timestamp(),
                 nowNanos, clockRate);
         if (status == ReceiveStatistics.PacketStatus.RESTARTED && nacks != null) {

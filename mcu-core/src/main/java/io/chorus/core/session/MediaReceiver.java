@@ -24,8 +24,16 @@ import io.chorus.core.sdp.RtcpFeedback;
  * Turns the browser's RTP into complete frames: packets are routed by payload type (BUNDLE puts
  * audio, video and RTX on one transport), RTX is unwrapped back to the original packet, and each
  * SSRC gets its own {@link InboundStream}. Runs on the receive thread.
+ *
+ * <p>Each negotiated m-line carries one source, so a kind may hold {@link #MAX_STREAMS_PER_KIND}
+ * streams (the current one and the one it replaces, when a client restarts its encoder). A further
+ * SSRC takes the place of a stream silent for {@link #STREAM_REPLACEABLE_AFTER_NANOS}, or is
+ * dropped: every stream costs statistics, a NACK window and a report block.
  */
 final class MediaReceiver {
+    static final int MAX_STREAMS_PER_KIND = 2;
+    static final long STREAM_REPLACEABLE_AFTER_NANOS = 2_000_000_000L;
+
     private final MediaSession.Listener listener;
     private final DropCounters drops;
     private final NegotiatedMedia audio;
@@ -100,7 +108,13 @@ final class MediaReceiver {
     }
 
     private void deliver(NegotiatedMedia media, RtpPacket packet, long receivedNanos) {
-        InboundStream stream = streams.computeIfAbsent(packet.ssrc(), ssrc -> newStream(media, ssrc));
+        InboundStream stream = streams.get(packet.ssrc());
+        if (stream == null) {
+            stream = admitStream(media, packet.ssrc(), receivedNanos);
+            if (stream == null) {
+                return;
+            }
+        }
         List<EncodedFrame> frames;
         try {
             frames = stream.onPacket(packet, receivedNanos, keyFrameNeeded);
@@ -112,6 +126,31 @@ final class MediaReceiver {
         for (EncodedFrame frame : frames) {
             listener.onFrame(media.kind(), frame, level);
         }
+    }
+
+    /** A new SSRC's stream, in place of a silent one if the kind is at its limit; null when refused. */
+    private InboundStream admitStream(NegotiatedMedia media, long ssrc, long nowNanos) {
+        InboundStream oldest = null;
+        int ofKind = 0;
+        for (InboundStream existing : streams.values()) {
+            if (existing.kind() == media.kind()) {
+                ofKind++;
+                if (oldest == null || existing.lastPacketNanos() < oldest.lastPacketNanos()) {
+                    oldest = existing;
+                }
+            }
+        }
+        if (ofKind >= MAX_STREAMS_PER_KIND) {
+            if (nowNanos - oldest.lastPacketNanos() < STREAM_REPLACEABLE_AFTER_NANOS) {
+                drops.drop(DropReason.TOO_MANY_STREAMS, media.kind() + " SSRC " + ssrc + " while " + ofKind
+                        + " streams are live");
+                return null;
+            }
+            streams.remove(oldest.ssrc());
+        }
+        InboundStream stream = newStream(media, ssrc);
+        streams.put(ssrc, stream);
+        return stream;
     }
 
     /** Transport-wide feedback for what arrived since the last call (timer thread). */

@@ -38,6 +38,8 @@ import io.chorus.core.rtcp.SenderReport;
 final class RtcpEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RtcpEngine.class);
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    /** RFC 3550 6.4: the report count field is 5 bits wide. */
+    private static final int MAX_BLOCKS_PER_REPORT = 31;
     /** Transport-wide feedback cadence: libwebrtc's estimator expects it every 50-100 ms. */
     private static final long TRANSPORT_FEEDBACK_INTERVAL_NANOS = 50_000_000L;
 
@@ -214,21 +216,27 @@ final class RtcpEngine {
         List<RtcpPacket> packets = new ArrayList<>();
         long ntp = NtpTime.fromUnixNanos(unixNanos());
         List<Sdes.Chunk> chunks = new ArrayList<>();
+        // A report's count field has 5 bits: the first report carries 31 blocks, further RRs the rest.
+        List<ReportBlock> first = blocks.subList(0, Math.min(blocks.size(), MAX_BLOCKS_PER_REPORT));
         for (OutboundStream stream : sender.streams()) {
             Optional<SenderReportFields> fields = stream.senderReport(nowNanos, ntp);
             if (fields.isPresent()) {
                 SenderReportFields f = fields.get();
-                List<ReportBlock> mine = packets.isEmpty() ? blocks : List.of();
+                List<ReportBlock> mine = packets.isEmpty() ? first : List.of();
                 packets.add(new SenderReport(stream.ssrc(), f.ntpTimestamp(), f.rtpTimestamp(), f.packetCount(),
                         f.octetCount(), mine));
             }
             chunks.add(new Sdes.Chunk(stream.ssrc(), cname));
         }
         if (packets.isEmpty()) {
-            packets.add(new ReceiverReport(localSsrc, blocks));
+            packets.add(new ReceiverReport(localSsrc, first));
             if (chunks.isEmpty()) {
                 chunks.add(new Sdes.Chunk(localSsrc, cname));
             }
+        }
+        for (int from = MAX_BLOCKS_PER_REPORT; from < blocks.size(); from += MAX_BLOCKS_PER_REPORT) {
+            packets.add(new ReceiverReport(localSsrc,
+                    blocks.subList(from, Math.min(blocks.size(), from + MAX_BLOCKS_PER_REPORT))));
         }
         packets.add(new Sdes(chunks));
         videoRemb().ifPresent(packets::add);

@@ -49,10 +49,19 @@ class RtcpMalformedTest {
             "TCC reserved vector symbol,        8fcd0005 | 00000001 | 00000002 | 00010001 | 00000000 | f0000000",
             "TCC delta missing,                 8fcd0005 | 00000001 | 00000002 | 00010002 | 00000000 | 40020100",
             "TCC words after the deltas,        8fcd0006 | 00000001 | 00000002 | 00010001 | 00000000 | 20010100 | 00000000",
+            "TCC reports 65535 packets in 20 bytes, 8fcd0009 | 00000001 | 00000002 | 0001ffff | 00000000 | 1fff1fff | 1fff1fff | 1fff1fff | 1fff1fff | 1fff0000",
     })
     void rejects(String why, String wire) {
         byte[] bytes = hex(wire);
         assertThrows(MalformedPacketException.class, () -> RtcpParser.parse(bytes, 0, bytes.length), why);
+    }
+
+    @Test
+    void acceptsAsManyReportedPacketsAsTheLimit() throws MalformedPacketException {
+        byte[] atLimit = hex("8fcd0005 | 00000001 | 00000002 | 00011000 | 00000000 | 10000000");
+        TransportCcFeedback feedback = (TransportCcFeedback) RtcpParser.parse(atLimit, 0, atLimit.length).get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(TransportCcFeedback.MAX_REPORTED_PACKETS,
+                feedback.packetStatusCount());
     }
 
     @Test

@@ -135,11 +135,11 @@ class RtcpRoundTripTest {
 
     @Test
     void longTransportCcRunUsesRunLengthChunks() throws MalformedPacketException {
-        int[] units = new int[9000];
+        int[] units = new int[TransportCcFeedback.MAX_REPORTED_PACKETS];
         java.util.Arrays.fill(units, 4);
         TransportCcFeedback feedback = transportCc(60000, units);
-        // 9000 small deltas: two run-length chunks (8191 + 809), 9000 one-byte deltas, padded to 32 bits.
-        assertEquals(RtcpHeader.alignTo4(4 + 8 + 8 + 4 + 9000), feedback.length());
+        // 4096 small deltas: one run-length chunk, 4096 one-byte deltas, padded to 32 bits.
+        assertEquals(RtcpHeader.alignTo4(4 + 8 + 8 + 2 + 4096), feedback.length());
         byte[] wire = RtcpCompound.write(List.of(feedback), 0);
         assertEquals(List.of(feedback), RtcpParser.parse(wire, 0, wire.length));
     }

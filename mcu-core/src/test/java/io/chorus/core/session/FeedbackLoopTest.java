@@ -299,6 +299,37 @@ class FeedbackLoopTest {
         assertEquals(1, drops.count(DropReason.UNKNOWN_PAYLOAD_TYPE));
     }
 
+    @Test
+    void aSenderCyclingThroughSsrcsGetsNoMoreStreamsThanItsMLinesAndReportsStayValid() throws Exception {
+        long now = 1_000_000_000L;
+        byte[] frame = Vp8KeyFrames.of(300);
+        for (int i = 0; i < 40; i++) {
+            byte[] packet = RtpPacket.create(VP8, 100 + i, 3000L * i, 0x7000L + i, true, frame, 0, frame.length, 0)
+                    .buffer();
+            receiver.onRtp(packet, 0, packet.length, now + i * 1_000_000L);
+        }
+        assertEquals(MediaReceiver.MAX_STREAMS_PER_KIND, receiver.streams().size());
+        assertEquals(40 - MediaReceiver.MAX_STREAMS_PER_KIND, drops.count(DropReason.TOO_MANY_STREAMS));
+
+        long later = now + MediaReceiver.STREAM_REPLACEABLE_AFTER_NANOS + 100_000_000L;
+        byte[] replacement = RtpPacket.create(VP8, 7, 0, 0x9999L, true, frame, 0, frame.length, 0).buffer();
+        receiver.onRtp(replacement, 0, replacement.length, later);
+        assertTrue(receiver.streams().stream().anyMatch(s -> s.ssrc() == 0x9999L),
+                "a new SSRC replaces a stream gone silent (an encoder restarted)");
+        assertEquals(MediaReceiver.MAX_STREAMS_PER_KIND, receiver.streams().size());
+
+        rtcp.tick(later + 2_000_000_000L);
+        int blocks = 0;
+        for (RtcpPacket p : wire.allRtcp()) {
+            if (p instanceof ReceiverReport rr) {
+                blocks += rr.reportBlocks().size();
+            } else if (p instanceof SenderReport sr) {
+                blocks += sr.reportBlocks().size();
+            }
+        }
+        assertEquals(MediaReceiver.MAX_STREAMS_PER_KIND, blocks, "one report block per stream kept");
+    }
+
     private void feedback(RtcpPacket... packets) {
         byte[] bytes = RtcpCompound.write(List.of(packets), 0);
         rtcp.onRtcp(bytes, 0, bytes.length, System.nanoTime());
