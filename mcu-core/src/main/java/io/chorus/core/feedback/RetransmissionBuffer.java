@@ -15,12 +15,23 @@ import io.chorus.core.rtp.SequenceNumbers;
  * seen our previous resend sooner and a second copy would be wasted bandwidth. Once an RTT is
  * known that interval is the RTT; until then it is {@value #DEFAULT_MIN_RESEND_INTERVAL_MS} ms,
  * which only absorbs the same request repeated within one burst (for example a sequence number
- * in two NACKs of one compound packet) without delaying genuine retries.
+ * in two NACKs of one compound packet) without delaying genuine retries. The RTT a peer reports
+ * cannot take the interval below that.
+ *
+ * <p>Resends spend a byte budget that sending fills: each stored packet adds
+ * {@value #RESEND_SHARE_PERCENT}% of its size, up to {@value #MAX_BUDGET_BYTES} bytes (a new stream
+ * starts with {@value #INITIAL_BUDGET_BYTES}). So a
+ * receiver that NACKs everything, honestly lossy or hostile, gets at most half again the stream's
+ * own bitrate, not the 600 packets of the buffer at every RTT it cares to report.
  */
 public final class RetransmissionBuffer {
     public static final int DEFAULT_MAX_PACKETS = 600;
     public static final long DEFAULT_MAX_AGE_MS = 1000;
     public static final long DEFAULT_MIN_RESEND_INTERVAL_MS = 10;
+    static final int RESEND_SHARE_PERCENT = 50;
+    /** About a lost 720p key frame and then some: the burst one bad moment may need. */
+    static final long MAX_BUDGET_BYTES = 256 * 1024;
+    static final long INITIAL_BUDGET_BYTES = 64 * 1024;
     /** Beyond half the sequence space a sequence number no longer says which side of the newest it is. */
     static final int MAX_PACKETS_LIMIT = 1 << 15;
 
@@ -31,6 +42,8 @@ public final class RetransmissionBuffer {
         SUPPRESSED,
         /** Held, but sent more than {@code maxAgeMs} ago. */
         TOO_OLD,
+        /** Held, but resends have used up what this stream's sending allows them. */
+        OVER_BUDGET,
         /** Released to make room for newer packets. */
         EVICTED,
         /** Newer than anything sent, older than the first packet, or a number skipped when sending. */
@@ -43,6 +56,9 @@ public final class RetransmissionBuffer {
     private final long maxAgeMs;
     private final long[] outcomeCounts = new long[Outcome.values().length];
     private long minResendIntervalMs = DEFAULT_MIN_RESEND_INTERVAL_MS;
+    /** Bytes resends may still spend, in hundredths of a byte so that small shares add up. A new
+     *  stream starts with some, so that the loss of its first key frame can be repaired. */
+    private long budgetCentibytes = INITIAL_BUDGET_BYTES * 100;
     private boolean started;
     private long firstExtended;
     private long newestExtended;
@@ -88,6 +104,7 @@ public final class RetransmissionBuffer {
             firstExtended = Math.min(firstExtended, extended);
         }
         slots[slot(extended)].fill(extended, packet, length, sentAtMs);
+        budgetCentibytes = Math.min(MAX_BUDGET_BYTES * 100, budgetCentibytes + (long) length * RESEND_SHARE_PERCENT);
     }
 
     /**
@@ -115,18 +132,26 @@ public final class RetransmissionBuffer {
         if (packet.resent && nowMs - packet.lastResentAtMs < minResendIntervalMs) {
             return miss(Outcome.SUPPRESSED);
         }
+        long cost = packet.length * 100L;
+        if (cost > budgetCentibytes) {
+            return miss(Outcome.OVER_BUDGET);
+        }
+        budgetCentibytes -= cost;
         packet.resent = true;
         packet.lastResentAtMs = nowMs;
         outcomeCounts[Outcome.RESENT.ordinal()]++;
         return packet;
     }
 
-    /** Sets the round-trip time, which becomes the minimum interval between resends of one packet. */
+    /**
+     * Sets the round-trip time, which becomes the minimum interval between resends of one packet,
+     * never below {@value #DEFAULT_MIN_RESEND_INTERVAL_MS} ms.
+     */
     public void setRttMs(long rttMs) {
         if (rttMs < 0) {
             throw new IllegalArgumentException("negative RTT " + rttMs);
         }
-        this.minResendIntervalMs = rttMs;
+        this.minResendIntervalMs = Math.max(rttMs, DEFAULT_MIN_RESEND_INTERVAL_MS);
     }
 
     /** How many lookups ended with {@code outcome}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chorus.core.feedback.RetransmissionBuffer.Outcome;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,45 @@ class RetransmissionBufferTest {
         send(20, 0);
         send(16, 0);
         assertMiss(Outcome.EVICTED, 16, 0);
+    }
+
+    @Test
+    void aReportedRttOfOneMillisecondCannotMakeEveryNackAResend() {
+        buffer.setRttMs(1);
+        send(1, 0);
+        assertResends(1, 100);
+        assertMiss(Outcome.SUPPRESSED, 1, 100 + RetransmissionBuffer.DEFAULT_MIN_RESEND_INTERVAL_MS - 1);
+        assertResends(1, 100 + RetransmissionBuffer.DEFAULT_MIN_RESEND_INTERVAL_MS);
+    }
+
+    @Test
+    void resendsSpendABudgetThatSendingRefillsAtHalfItsBytes() {
+        int size = 1200;
+        for (int seq = 0; seq < 600; seq++) {
+            buffer.store(seq, new byte[size], size, 0);
+        }
+        // A NACK for everything held: what is resent is bounded by the budget, not by the buffer.
+        long resentBytes = 0;
+        for (int seq = 0; seq < 600; seq++) {
+            if (buffer.packetToResend(seq, 10) != null) {
+                resentBytes += size;
+            }
+        }
+        long budget = RetransmissionBuffer.MAX_BUDGET_BYTES;
+        assertTrue(resentBytes <= budget && resentBytes > budget - size, "resent " + resentBytes);
+        assertEquals(600 - resentBytes / size, buffer.count(Outcome.OVER_BUDGET));
+
+        // Sending 10 more packets earns 5 packets' worth of resends.
+        for (int seq = 600; seq < 610; seq++) {
+            buffer.store(seq, new byte[size], size, 20);
+        }
+        int resentAfter = 0;
+        for (int seq = 400; seq < 610; seq++) {
+            if (buffer.packetToResend(seq, 30) != null) {
+                resentAfter++;
+            }
+        }
+        assertTrue(resentAfter == 5 || resentAfter == 6, "resent after refill " + resentAfter);
     }
 
     @Test
