@@ -2,6 +2,7 @@ package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
 import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
+import io.chorus.core.rtp.codec.opus.OpusToc;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;

@@ -1,4 +1,4 @@
-package io.chorus.mixer.codec;
+package io.chorus.core.rtp.codec.opus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
