@@ -1,5 +1,8 @@
 package io.chorus.mixer.input;
 
+import io.chorus.core.handoff.HandOffQueue;
+import io.chorus.core.handoff.HandOffQueue.Dependency;
+import io.chorus.core.handoff.SerialDrain;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoDecoder;
@@ -7,7 +10,6 @@ import io.chorus.mixer.video.Fit;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.Placement;
 import io.chorus.mixer.video.Tile;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * One participant's video on its way into the composite. The network thread offers complete
  * encoded frames into a bounded queue; a pool thread decodes them and scales each picture straight
  * to the size its tile needs; the video tick picks the picture that matches the audio playing.
- * When a frame is lost to a full queue or fails to decode, later frames are useless until a key
- * frame, so the input skips to one and asks the sender for it.
+ * When the queue overflows it skips to the next key frame and the sender is asked for one; a frame
+ * that fails to decode makes the decoder wait for a key frame the same way.
  */
 public final class VideoInput implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoInput.class);
@@ -33,11 +35,10 @@ public final class VideoInput implements AutoCloseable {
     private final VideoDecoder decoder;
     private final SenderClock senderClock;
     private final Runnable keyFrameRequest;
-    private final ArrayBlockingQueue<EncodedFrame> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final HandOffQueue<EncodedFrame> queue;
     private final PictureRing ring = new PictureRing(RING_SLOTS);
     private final SerialDrain drain;
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong queueDrops = new AtomicLong();
     private final AtomicLong decoded = new AtomicLong();
     private final AtomicLong skippedUntilKeyFrame = new AtomicLong();
     private volatile Target target;
@@ -52,21 +53,21 @@ public final class VideoInput implements AutoCloseable {
         this.decoder = new VideoDecoder(codec);
         this.senderClock = senderClock;
         this.keyFrameRequest = keyFrameRequest;
+        this.queue = HandOffQueue.skipToKeyFrame(QUEUE_CAPACITY,
+                frame -> frame.keyFrame() ? Dependency.KEY_FRAME : Dependency.DELTA_FRAME,
+                (frames, total) -> keyFrameRequest.run());
         this.drain = new SerialDrain(decodePool, this::decodeQueued);
     }
 
-    /** Network side: never blocks. A full queue drops the frame, counts it and resynchronises on a key frame. */
+    /** Network side: never blocks. A full queue skips to the next key frame, counting what it drops. */
     public void offer(EncodedFrame frame) {
         if (closed) {
             return;
         }
         received.incrementAndGet();
-        if (!queue.offer(frame)) {
-            queueDrops.incrementAndGet();
-            queue.clear();
-            requireKeyFrame("decode queue full");
+        if (queue.offer(frame)) {
+            drain.signal();
         }
-        drain.signal();
     }
 
     /** Tick side: the tile this input's pictures are scaled for from now on. */
@@ -105,7 +106,7 @@ public final class VideoInput implements AutoCloseable {
     }
 
     public long queueDrops() {
-        return queueDrops.get();
+        return queue.dropped();
     }
 
     public long framesSkippedUntilKeyFrame() {

@@ -4,6 +4,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
+import io.chorus.recorder.sink.MediaItem;
 import io.chorus.recorder.sink.SinkQueue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +46,7 @@ public final class ParticipantRecording {
     private volatile RecordingState state = RecordingState.RECORDING;
     private RecordingResult result;
 
-    private record Arrival(boolean video, EncodedFrame frame, long roomClockNanos) {
+    private record Arrival(boolean video, EncodedFrame frame, long roomClockNanos) implements MediaItem {
     }
 
     private ParticipantRecording(Path file, VideoCodec videoCodec, RecordingFormat format, long roomOriginNanos,
@@ -64,7 +65,8 @@ public final class ParticipantRecording {
         this.keyFrameSeen = videoCodec == null;
         this.muxer = new Muxer(file.toString(), format.muxer(), streams, Map.of("cluster_time_limit", "1000"), Map.of());
         String stem = file.getFileName().toString();
-        this.queue = new SinkQueue<>("participant:" + stem, queueCapacity, this::write, this::failed);
+        this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(queueCapacity, keyFrameRequest), this::write,
+                this::failed);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.chorus.recorder.audio.OpusToAac;
 import io.chorus.recorder.mux.MuxStream;
 import io.chorus.recorder.mux.Muxer;
 import io.chorus.recorder.mux.RoomTimeline;
+import io.chorus.recorder.sink.MediaItem;
 import io.chorus.recorder.sink.SinkQueue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,11 @@ public final class RoomRecording {
     private volatile RecordingState state = RecordingState.RECORDING;
     private RecordingResult result;
 
-    private record Packet(int stream, EncodedFrame frame) {
+    private record Packet(int stream, EncodedFrame frame) implements MediaItem {
+        @Override
+        public boolean video() {
+            return stream == VIDEO;
+        }
     }
 
     private RoomRecording(RoomMixer mixer, Path file, RecordingFormat format, RecordingOptions options,
@@ -83,7 +88,8 @@ public final class RoomRecording {
             }
             throw e;
         }
-        this.queue = new SinkQueue<>(id, options.queueCapacity(), this::write, this::failed);
+        this.queue = new SinkQueue<>(id, MediaItem.queue(options.queueCapacity(), () -> mixer.requestKeyFrame(id)),
+                this::write, this::failed);
         VideoProfile profile = new VideoProfile(format.videoCodec(), room.canvasWidth(), room.canvasHeight(),
                 options.videoBitrateBps(room));
         mixer.subscribeVideo(id, profile, frame -> queue.offer(new Packet(VIDEO, frame)));

@@ -8,6 +8,7 @@ import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.recorder.audio.OpusToAac;
 import io.chorus.recorder.mux.RoomTimeline;
+import io.chorus.recorder.sink.MediaItem;
 import io.chorus.recorder.sink.SinkQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The mixer's tick threads only queue frames; connecting, AAC encoding and sending run on the
  * broadcast's own worker, so a slow or dead server never delays the room or its other outputs
- * (frames that do not fit in the queue are dropped and counted).
+ * (when the queue is full its video skips to a key frame asked of the mixer; drops are counted).
  *
  * <p>States: CONNECTING until the first connection carries the first key frame, then LIVE. A failed
  * connect or send moves to RECONNECTING and retries after {@link ReconnectBackoff}'s wait (1 s,
@@ -54,11 +55,8 @@ public final class RtmpBroadcast implements AutoCloseable {
     private long retryAtNanos;
     private boolean keyFrameRequested;
     private long keyFrameRequestedUnits;
-    private long droppedSeen;
-    /** Video frames were dropped since the last key frame: sending later ones would show corruption. */
-    private boolean waitingForKeyFrame;
 
-    private record Media(boolean video, EncodedFrame frame) {
+    private record Media(boolean video, EncodedFrame frame) implements MediaItem {
     }
 
     private RtmpBroadcast(RoomMixer mixer, String id, RtmpEndpoint endpoint, BroadcastSettings settings,
@@ -72,7 +70,8 @@ public final class RtmpBroadcast implements AutoCloseable {
         this.height = mixer.config().canvasHeight();
         this.states = new BroadcastStateMachine(id + " to " + endpoint, listener);
         this.audio = new OpusToAac(settings.audioBitrateBps());
-        this.queue = new SinkQueue<>(receiverId, QUEUE_CAPACITY, this::handle, this::fail);
+        this.queue = new SinkQueue<>(receiverId, MediaItem.queue(QUEUE_CAPACITY, () -> mixer.requestKeyFrame(receiverId)),
+                this::handle, this::fail);
     }
 
     /**
@@ -149,11 +148,6 @@ public final class RtmpBroadcast implements AutoCloseable {
     }
 
     private void handle(Media media) {
-        long dropped = queue.dropped();
-        if (dropped != droppedSeen) {
-            droppedSeen = dropped;
-            waitingForKeyFrame = true;
-        }
         EncodedFrame frame = media.frame();
         if (media.video()) {
             handleVideo(frame, timeline.video(frame.timestamp()));
@@ -183,9 +177,6 @@ public final class RtmpBroadcast implements AutoCloseable {
         }
         if (frame.keyFrame()) {
             keyFrameSeen(frame);
-        } else if (waitingForKeyFrame) {
-            askForKeyFrame(units);
-            return;
         }
         send(() -> connection.video(frame.data(), units, frame.keyFrame()));
     }
@@ -210,7 +201,6 @@ public final class RtmpBroadcast implements AutoCloseable {
      */
     private void keyFrameSeen(EncodedFrame keyFrame) {
         keyFrameRequested = false;
-        waitingForKeyFrame = false;
         mixer.scheduleKeyFrame(receiverId, keyFrame.timestamp()
                 + settings.keyFrameInterval().toMillis() * VideoEncoder.RTP_VIDEO_CLOCK / 1000);
     }

@@ -2,19 +2,25 @@ package io.chorus.recorder.sink;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.chorus.core.handoff.HandOffQueue;
+import io.chorus.core.handoff.SerialDrain;
+
 /**
- * Puts a bounded queue and a worker thread between a producer that must never wait (the mixer's tick
- * thread) and a consumer that may (a file on a slow disk, a socket to a dead server). {@link #offer}
- * never blocks: when the queue is full the item is dropped and counted. If the handler throws, the
- * sink ends {@link State#FAILED} with the exception's message, later items are refused, and the
- * failure listener runs once on the worker thread. {@link #close} lets the worker write what is
- * queued, then stops it.
+ * Puts a {@link HandOffQueue} and a worker thread of its own between a producer that must never
+ * wait (the mixer's tick thread, a receive thread) and a consumer that may (a file on a slow disk,
+ * a socket to a dead server). {@link #offer} never blocks: what does not fit is dropped by the
+ * queue's policy and counted. If the handler throws, the sink ends {@link State#FAILED} with the
+ * exception's message, what is queued is dropped, later items are refused, and the failure
+ * listener runs once on the worker thread. {@link #close} lets the worker write what is queued,
+ * then stops it.
  *
  * @param <T> what is queued (frames, packets)
  */
@@ -28,40 +34,36 @@ public final class SinkQueue<T> implements AutoCloseable {
 
     public enum State { RUNNING, CLOSED, FAILED }
 
-    /** Marks the end of the stream inside the queue, so close() drains what came before it. */
-    private static final Object END = new Object();
-
-    private static final long IDLE_CHECK_MILLIS = 200;
-
     private final String name;
-    private final BlockingQueue<Object> queue;
+    private final HandOffQueue<T> queue;
     private final Handler<T> handler;
     private final Consumer<Throwable> onFailure;
-    private final Thread worker;
-    private final AtomicLong dropped = new AtomicLong();
+    private final ThreadPoolExecutor worker;
+    private final SerialDrain drain;
     private final AtomicLong handled = new AtomicLong();
+    private volatile Thread workerThread;
     private volatile State state = State.RUNNING;
     private volatile boolean closing;
     private volatile String failure;
 
     /**
-     * Starts the worker thread.
-     *
      * @param name      names the worker thread ("sink-" + name) and the failure messages
-     * @param capacity  items the queue holds before offers are dropped
+     * @param queue     bounds what waits for the worker and says what is dropped when it is full
      * @param onFailure runs once on the worker thread when the handler throws
      */
-    public SinkQueue(String name, int capacity, Handler<T> handler, Consumer<Throwable> onFailure) {
+    public SinkQueue(String name, HandOffQueue<T> queue, Handler<T> handler, Consumer<Throwable> onFailure) {
         this.name = Objects.requireNonNull(name, "name");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("sink queue capacity must be >= 1: " + capacity);
-        }
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = Objects.requireNonNull(queue, "queue");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
-        this.worker = new Thread(this::run, "sink-" + name);
-        worker.setDaemon(true);
-        worker.start();
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), work -> {
+            Thread thread = new Thread(work, "sink-" + name);
+            thread.setDaemon(true);
+            workerThread = thread;
+            return thread;
+        });
+        this.worker.prestartCoreThread();
+        this.drain = new SerialDrain(worker, this::handleQueued);
     }
 
     /**
@@ -76,8 +78,16 @@ public final class SinkQueue<T> implements AutoCloseable {
             // Producers may deliver a last frame while they are being detached; that is not a loss.
             return false;
         }
-        if (state != State.RUNNING || !queue.offer(item)) {
-            dropped.incrementAndGet();
+        if (state != State.RUNNING) {
+            queue.countDropped(1);
+            return false;
+        }
+        if (!queue.offer(item)) {
+            return false;
+        }
+        try {
+            drain.signal();
+        } catch (RejectedExecutionException closedMeanwhile) {
             return false;
         }
         return true;
@@ -92,9 +102,9 @@ public final class SinkQueue<T> implements AutoCloseable {
         return failure;
     }
 
-    /** Items dropped by {@link #offer} because the queue was full or the sink had failed, plus those queued at the failure. */
+    /** Items dropped because the queue was full or the sink had failed, plus those queued at the failure. */
     public long dropped() {
-        return dropped.get();
+        return queue.dropped();
     }
 
     /** Items the handler consumed successfully. */
@@ -104,7 +114,7 @@ public final class SinkQueue<T> implements AutoCloseable {
 
     /** Items waiting for the worker. */
     public int queued() {
-        return (int) queue.stream().filter(item -> item != END).count();
+        return queue.size();
     }
 
     /** Drains what is queued, then stops the worker; waits for it without limit. Idempotent. */
@@ -121,28 +131,27 @@ public final class SinkQueue<T> implements AutoCloseable {
      * @return true when the worker finished draining in time
      */
     public boolean close(Duration timeout) {
-        if (!closing) {
-            closing = true;
-            // Wakes the worker at once; with a full queue it finds `closing` when the queue runs empty.
-            queue.offer(END);
-        }
-        if (Thread.currentThread() == worker) {
+        closing = true;
+        worker.shutdown();
+        if (Thread.currentThread() == workerThread) {
             return false;
         }
+        boolean finished;
         try {
-            if (timeout == null) {
-                worker.join();
-            } else {
-                worker.join(Math.max(1, timeout.toMillis()));
-            }
+            finished = worker.awaitTermination(timeout == null ? Long.MAX_VALUE : Math.max(1, timeout.toMillis()),
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            finished = false;
         }
-        if (worker.isAlive()) {
-            worker.interrupt();
-            return false;
+        if (!finished) {
+            worker.shutdownNow();
+            queue.discard();
         }
-        return true;
+        if (state == State.RUNNING) {
+            state = State.CLOSED;
+        }
+        return finished;
     }
 
     @Override
@@ -150,32 +159,26 @@ public final class SinkQueue<T> implements AutoCloseable {
         return "sink " + name + " " + state + (failure == null ? "" : " (" + failure + ")");
     }
 
-    @SuppressWarnings("unchecked")
-    private void run() {
-        try {
-            while (true) {
-                Object item = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-                if (item == END || (item == null && closing)) {
-                    state = State.CLOSED;
-                    return;
-                }
-                if (item != null) {
-                    handler.handle((T) item);
-                    handled.incrementAndGet();
-                }
+    private void handleQueued() {
+        T item;
+        while (state == State.RUNNING && (item = queue.poll()) != null) {
+            try {
+                handler.handle(item);
+                handled.incrementAndGet();
+            } catch (InterruptedException e) {
+                // Only close() interrupts the worker, once its timeout has passed.
+                state = State.CLOSED;
+                queue.discard();
+            } catch (Exception | Error e) {
+                fail(e);
             }
-        } catch (InterruptedException e) {
-            state = State.CLOSED;
-        } catch (Exception | Error e) {
-            fail(e);
         }
     }
 
     private void fail(Throwable e) {
         failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         state = State.FAILED;
-        dropped.addAndGet(queue.stream().filter(item -> item != END).count());
-        queue.clear();
+        queue.discard();
         try {
             onFailure.accept(e);
         } catch (RuntimeException listenerError) {

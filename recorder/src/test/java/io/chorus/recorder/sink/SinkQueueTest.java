@@ -14,13 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
+import io.chorus.core.handoff.HandOffQueue;
+
 class SinkQueueTest {
+    private static final HandOffQueue.DropListener NO_LISTENER = (items, total) -> { };
 
     @Test
     void closeDrainsWhatIsQueuedInOrder() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        SinkQueue<Integer> sink = new SinkQueue<>("drain", 100, item -> {
+        SinkQueue<Integer> sink = new SinkQueue<>("drain", HandOffQueue.dropNewest(100, NO_LISTENER), item -> {
             release.await();
             seen.add(item);
         }, e -> { });
@@ -43,7 +46,7 @@ class SinkQueueTest {
     void offerNeverWaitsForABlockedHandlerAndCountsDrops() throws InterruptedException {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        SinkQueue<Integer> sink = new SinkQueue<>("stuck", 10, item -> {
+        SinkQueue<Integer> sink = new SinkQueue<>("stuck", HandOffQueue.dropNewest(10, NO_LISTENER), item -> {
             blocked.countDown();
             release.await();
         }, e -> { });
@@ -66,7 +69,7 @@ class SinkQueueTest {
     void handlerErrorEndsTheSinkFailedWithItsMessage() throws InterruptedException {
         AtomicReference<Throwable> reported = new AtomicReference<>();
         CountDownLatch failed = new CountDownLatch(1);
-        SinkQueue<Integer> sink = new SinkQueue<>("disk", 10, item -> {
+        SinkQueue<Integer> sink = new SinkQueue<>("disk", HandOffQueue.dropNewest(10, NO_LISTENER), item -> {
             if (item == 3) {
                 throw new IOException("No space left on device");
             }
@@ -89,8 +92,8 @@ class SinkQueueTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new SinkQueue<Integer>("x", 0, item -> { }, e -> { }));
-        try (SinkQueue<Integer> sink = new SinkQueue<>("x", 1, item -> { }, e -> { })) {
+        assertThrows(NullPointerException.class, () -> new SinkQueue<Integer>("x", null, item -> { }, e -> { }));
+        try (SinkQueue<Integer> sink = new SinkQueue<>("x", HandOffQueue.dropNewest(1, NO_LISTENER), item -> { }, e -> { })) {
             assertThrows(NullPointerException.class, () -> sink.offer(null));
         }
     }

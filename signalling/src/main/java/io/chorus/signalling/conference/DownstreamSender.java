@@ -1,26 +1,25 @@
 package io.chorus.signalling.conference;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.chorus.core.handoff.HandOffQueue;
+import io.chorus.core.handoff.HandOffQueue.Dependency;
+import io.chorus.core.handoff.SerialDrain;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.session.MediaSession;
-import io.chorus.mixer.input.SerialDrain;
 import io.chorus.mixer.output.MediaSink;
 
 /**
  * Carries one receiver's mixed frames of one kind from the mixer's tick thread to its transport.
  * The tick only enqueues: packetizing, SRTP and the socket write run on a shared sender pool, one
  * drain at a time per receiver, so a slow or stuck transport costs the room nothing. Beyond
- * {@link #CAPACITY} queued frames the oldest are dropped and counted (a video drop also asks for a
- * key frame, since the receiver cannot decode past the gap).
+ * {@link #CAPACITY} queued frames, audio drops its oldest and video skips to the next key frame,
+ * which {@code onVideoDrop} asks the encoder for; drops are counted.
  */
 final class DownstreamSender implements MediaSink {
     private static final Logger LOG = LoggerFactory.getLogger(DownstreamSender.class);
@@ -29,39 +28,41 @@ final class DownstreamSender implements MediaSink {
     private final String receiverId;
     private final MediaKind kind;
     private final MediaSession session;
+    private final HandOffQueue<EncodedFrame> queue;
     private final SerialDrain drain;
-    private final Runnable onDrop;
-    private final Queue<EncodedFrame> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
 
-    DownstreamSender(String receiverId, MediaKind kind, MediaSession session, Executor pool, Runnable onDrop) {
+    DownstreamSender(String receiverId, MediaKind kind, MediaSession session, Executor pool, Runnable onVideoDrop) {
         this.receiverId = receiverId;
         this.kind = kind;
         this.session = session;
+        HandOffQueue.DropListener onDrop = (frames, total) -> dropped(total, onVideoDrop);
+        this.queue = kind == MediaKind.VIDEO
+                ? HandOffQueue.skipToKeyFrame(CAPACITY,
+                        frame -> frame.keyFrame() ? Dependency.KEY_FRAME : Dependency.DELTA_FRAME, onDrop)
+                : HandOffQueue.dropOldest(CAPACITY, onDrop);
         this.drain = new SerialDrain(pool, this::sendQueued);
-        this.onDrop = onDrop;
     }
 
     @Override
     public void onFrame(EncodedFrame frame) {
-        queue.add(frame);
-        if (size.incrementAndGet() > CAPACITY && queue.poll() != null) {
-            size.decrementAndGet();
-            long total = dropped.incrementAndGet();
-            if (total == 1 || total % 100 == 0) {
-                LOG.warn("{}: {} downstream is not keeping up; {} frames dropped so far", receiverId, kind, total);
-            }
-            onDrop.run();
+        if (queue.offer(frame)) {
+            drain.signal();
         }
-        drain.signal();
+    }
+
+    private void dropped(long total, Runnable onVideoDrop) {
+        if (total == 1 || total % 100 == 0) {
+            LOG.warn("{}: {} downstream is not keeping up; {} frames dropped so far", receiverId, kind, total);
+        }
+        if (kind == MediaKind.VIDEO) {
+            onVideoDrop.run();
+        }
     }
 
     private void sendQueued() {
         EncodedFrame frame;
         while ((frame = queue.poll()) != null) {
-            size.decrementAndGet();
             try {
                 session.sendFrame(kind, frame);
                 bytesSent.addAndGet(frame.data().length);
@@ -72,7 +73,7 @@ final class DownstreamSender implements MediaSink {
     }
 
     long dropped() {
-        return dropped.get();
+        return queue.dropped();
     }
 
     /** Payload bytes handed to the transport so far. */

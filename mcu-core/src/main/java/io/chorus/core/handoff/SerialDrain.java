@@ -1,4 +1,4 @@
-package io.chorus.mixer.input;
+package io.chorus.core.handoff;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -6,25 +6,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one stream's work on a shared pool, never on two pool threads at once. The producer (a
- * network or tick thread) only calls {@link #signal()}, which costs an atomic increment and at
- * most one executor submit; the pool thread drains until no signal arrived while it worked, so
- * nothing is left unprocessed.
+ * Runs one consumer's work on an executor, never on two of its threads at once. The producer only
+ * calls {@link #signal()}, which costs an atomic increment and at most one executor submit; the
+ * executor thread drains until no signal arrived while it worked, so nothing is left unprocessed.
  */
 public final class SerialDrain {
     private static final Logger LOG = LoggerFactory.getLogger(SerialDrain.class);
-    private final Executor pool;
+    private final Executor executor;
     private final Runnable work;
     private final AtomicInteger pending = new AtomicInteger();
 
-    public SerialDrain(Executor pool, Runnable work) {
-        this.pool = pool;
+    public SerialDrain(Executor executor, Runnable work) {
+        this.executor = executor;
         this.work = work;
     }
 
     public void signal() {
         if (pending.getAndIncrement() == 0) {
-            pool.execute(this::drain);
+            executor.execute(this::drain);
         }
     }
 
@@ -34,8 +33,8 @@ public final class SerialDrain {
             seen = pending.get();
             try {
                 work.run();
-            } catch (RuntimeException e) {
-                // A failure must not leave the counter stuck above zero, or the input would never drain again.
+            } catch (Throwable e) {
+                // Whatever the work throws, the counter must come back to zero, or the consumer would never run again.
                 LOG.error("serial work failed", e);
             }
         } while (!pending.compareAndSet(seen, 0));
