@@ -1,7 +1,10 @@
 package io.chorus.mixer.output;
 
+import static io.chorus.core.config.SettingChecks.evenSide;
+import static io.chorus.core.config.SettingChecks.inRange;
+import static io.chorus.core.config.SettingChecks.required;
+
 import io.chorus.mixer.codec.VideoCodec;
-import java.util.Objects;
 
 /**
  * One encoding of a room's composite. Every receiver that asks for the same profile gets the
@@ -9,14 +12,18 @@ import java.util.Objects;
  */
 public record VideoProfile(VideoCodec codec, int width, int height, int bitrateBps) {
 
+    /** Picture sides every encoder here takes, the room's canvas included. */
+    public static final int MIN_SIDE = 16;
+    public static final int MAX_WIDTH = 3840;
+    public static final int MAX_HEIGHT = 2160;
+    public static final int MIN_BITRATE = 30_000;
+    public static final int MAX_BITRATE = 20_000_000;
+
     public VideoProfile {
-        Objects.requireNonNull(codec, "codec");
-        if (width < 16 || height < 16 || width > 3840 || height > 2160 || width % 2 != 0 || height % 2 != 0) {
-            throw new IllegalArgumentException("profile size must be even and 16x16..3840x2160: " + width + "x" + height);
-        }
-        if (bitrateBps < 30_000 || bitrateBps > 20_000_000) {
-            throw new IllegalArgumentException("profile bitrate must be 30 kb/s..20 Mb/s: " + bitrateBps);
-        }
+        required(codec, "codec");
+        evenSide(width, MIN_SIDE, MAX_WIDTH, "width");
+        evenSide(height, MIN_SIDE, MAX_HEIGHT, "height");
+        inRange(bitrateBps, MIN_BITRATE, MAX_BITRATE, "bitrateBps");
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.chorus.mixer.room;
 
+import static io.chorus.core.config.SettingChecks.evenSide;
+import static io.chorus.core.config.SettingChecks.inRange;
+import static io.chorus.core.config.SettingChecks.required;
+
+import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.video.Compositor;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.Layout;
 import io.chorus.mixer.video.YuvColour;
-import java.util.Objects;
 
 /**
  * How one room mixes: canvas size and frame rate, background, initial layout and fit, how many
@@ -16,24 +21,18 @@ public record RoomMixerConfig(int canvasWidth, int canvasHeight, int fps, YuvCol
     public static final int DEFAULT_FPS = 30;
     public static final int DEFAULT_MIXED_SPEAKERS = 3;
     public static final int DEFAULT_AUDIO_BITRATE = 32_000;
+    public static final int MAX_FPS = 60;
+    public static final int MAX_MIXED_SPEAKERS = 16;
 
     public RoomMixerConfig {
-        if (canvasWidth < 16 || canvasHeight < 16 || canvasWidth > 3840 || canvasHeight > 2160
-                || canvasWidth % 2 != 0 || canvasHeight % 2 != 0) {
-            throw new IllegalArgumentException("canvas must be even and 16x16..3840x2160: " + canvasWidth + "x" + canvasHeight);
-        }
-        if (fps < 1 || fps > 60) {
-            throw new IllegalArgumentException("frame rate must be 1..60: " + fps);
-        }
-        Objects.requireNonNull(background, "background");
-        Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(fit, "fit");
-        if (mixedSpeakers < 1 || mixedSpeakers > 16) {
-            throw new IllegalArgumentException("mixed speakers must be 1..16: " + mixedSpeakers);
-        }
-        if (audioBitrateBps < 6_000 || audioBitrateBps > 510_000) {
-            throw new IllegalArgumentException("Opus bitrate must be 6..510 kb/s: " + audioBitrateBps);
-        }
+        evenSide(canvasWidth, VideoProfile.MIN_SIDE, VideoProfile.MAX_WIDTH, "canvasWidth");
+        evenSide(canvasHeight, VideoProfile.MIN_SIDE, VideoProfile.MAX_HEIGHT, "canvasHeight");
+        inRange(fps, 1, MAX_FPS, "fps");
+        required(background, "background");
+        required(layout, "layout");
+        required(fit, "fit");
+        inRange(mixedSpeakers, 1, MAX_MIXED_SPEAKERS, "mixedSpeakers");
+        inRange(audioBitrateBps, OpusEncoder.MIN_BITRATE_BPS, OpusEncoder.MAX_BITRATE_BPS, "audioBitrateBps");
     }
 
     /** 1280x720 at 30 fps, grid, letterbox, three mixed speakers, 32 kb/s Opus. */

@@ -50,7 +50,7 @@ public final class ParticipantRecording {
     }
 
     private ParticipantRecording(Path file, VideoCodec videoCodec, RecordingFormat format, long roomOriginNanos,
-            Runnable keyFrameRequest, Consumer<RecordingState> onState, int queueCapacity) {
+            Runnable keyFrameRequest, Consumer<RecordingState> onState, RecordingOptions options) {
         this.file = file;
         this.roomOriginNanos = roomOriginNanos;
         this.keyFrameRequest = keyFrameRequest;
@@ -63,9 +63,10 @@ public final class ParticipantRecording {
         this.videoStream = videoCodec == null ? -1 : 0;
         this.audioStream = streams.size() - 1;
         this.keyFrameSeen = videoCodec == null;
-        this.muxer = new Muxer(file.toString(), format.muxer(), streams, Map.of("cluster_time_limit", "1000"), Map.of());
+        this.muxer = new Muxer(file.toString(), format.muxer(), streams, format.muxerOptions(options.fragmentLength()),
+                Map.of());
         String stem = file.getFileName().toString();
-        this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(queueCapacity, keyFrameRequest), this::write,
+        this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(options.queueCapacity(), keyFrameRequest), this::write,
                 this::failed);
     }
 
@@ -74,6 +75,7 @@ public final class ParticipantRecording {
      *
      * @param videoCodec      VP8, or null when the participant sends audio only
      * @param format          WEBM or MKV
+     * @param options         the queue and fragment length (its bitrates do not apply: nothing is re-encoded)
      * @param roomOriginNanos the room-clock instant that is time 0 in the file (the same for every
      *                        participant file of one recording session, so they line up)
      * @param keyFrameRequest runs (on the worker) while video waits for a key frame
@@ -81,9 +83,10 @@ public final class ParticipantRecording {
      * @throws java.io.UncheckedIOException when the file cannot be created
      */
     public static ParticipantRecording start(Path directory, String roomId, String participantId, VideoCodec videoCodec,
-            RecordingFormat format, long roomOriginNanos, Runnable keyFrameRequest, Clock clock,
-            Consumer<RecordingState> onState) {
+            RecordingFormat format, RecordingOptions options, long roomOriginNanos, Runnable keyFrameRequest,
+            Clock clock, Consumer<RecordingState> onState) {
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(keyFrameRequest, "keyFrameRequest");
         Objects.requireNonNull(onState, "onState");
         if (format == RecordingFormat.MP4) {
@@ -98,8 +101,7 @@ public final class ParticipantRecording {
         }
         Path file = RecordingFiles.reserve(directory, roomId + "-" + participantId, format.extension(), clock);
         try {
-            return new ParticipantRecording(file, videoCodec, format, roomOriginNanos, keyFrameRequest, onState,
-                    RecordingOptions.DEFAULT_QUEUE_CAPACITY);
+            return new ParticipantRecording(file, videoCodec, format, roomOriginNanos, keyFrameRequest, onState, options);
         } catch (RuntimeException e) {
             RecordingFiles.deleteIfEmpty(file);
             throw e;

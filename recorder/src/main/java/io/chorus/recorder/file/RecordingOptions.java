@@ -1,31 +1,48 @@
 package io.chorus.recorder.file;
 
+import static io.chorus.core.config.SettingChecks.inRange;
+import static io.chorus.core.config.SettingChecks.within;
+
+import java.time.Duration;
+
+import io.chorus.mixer.codec.AacEncoder;
+import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixerConfig;
 
 /**
- * Tunables of a room recording.
+ * Tunables of a recording.
  *
  * @param videoBitrateBps the recorder's video profile bitrate, 0 to derive it from the canvas
  *                        ({@value #BITS_PER_PIXEL} bit per pixel per frame, within 300 kb/s..8 Mb/s)
  * @param aacBitrateBps   AAC bitrate for MP4
  * @param queueCapacity   frames the writer may fall behind before frames are dropped
+ * @param fragmentLength  the longest stretch a crash can lose: a Matroska cluster or an MP4 fragment
+ *                        is closed at least this often, and everything before it stays playable
  */
-public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queueCapacity) {
+public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queueCapacity, Duration fragmentLength) {
     static final double BITS_PER_PIXEL = 0.1;
+    public static final int DEFAULT_AAC_BITRATE = 96_000;
     /** About 8 s of 30 fps video plus 50 audio frames a second. */
-    static final int DEFAULT_QUEUE_CAPACITY = 640;
+    public static final int DEFAULT_QUEUE_CAPACITY = 640;
+    public static final int MAX_QUEUE_CAPACITY = 100_000;
+    public static final Duration DEFAULT_FRAGMENT_LENGTH = Duration.ofSeconds(1);
 
     public RecordingOptions {
-        if (videoBitrateBps != 0 && (videoBitrateBps < 30_000 || videoBitrateBps > 20_000_000)) {
-            throw new IllegalArgumentException("recording video bitrate must be 0 (auto) or 30 kb/s..20 Mb/s: " + videoBitrateBps);
+        if (videoBitrateBps != 0) {
+            inRange(videoBitrateBps, VideoProfile.MIN_BITRATE, VideoProfile.MAX_BITRATE, "videoBitrateBps");
         }
-        if (queueCapacity < 16) {
-            throw new IllegalArgumentException("recording queue capacity must be >= 16: " + queueCapacity);
-        }
+        inRange(aacBitrateBps, AacEncoder.MIN_BITRATE_BPS, AacEncoder.MAX_BITRATE_BPS, "aacBitrateBps");
+        inRange(queueCapacity, 16, MAX_QUEUE_CAPACITY, "queueCapacity");
+        within(fragmentLength, Duration.ofMillis(100), Duration.ofSeconds(10), "fragmentLength");
     }
 
     public static RecordingOptions defaults() {
-        return new RecordingOptions(0, 96_000, DEFAULT_QUEUE_CAPACITY);
+        return new RecordingOptions(0, DEFAULT_AAC_BITRATE, DEFAULT_QUEUE_CAPACITY, DEFAULT_FRAGMENT_LENGTH);
+    }
+
+    /** The same options with the video profile's bitrate set, 0 to derive it from the canvas. */
+    public RecordingOptions withVideoBitrate(int bps) {
+        return new RecordingOptions(bps, aacBitrateBps, queueCapacity, fragmentLength);
     }
 
     int videoBitrateBps(RoomMixerConfig room) {

@@ -81,7 +81,7 @@ public final class RoomRecording {
             MuxStream audio = aac != null ? MuxStream.aac(aac.audioSpecificConfig()) : MuxStream.opus(1);
             this.muxer = new Muxer(file.toString(), format.muxer(),
                     List.of(MuxStream.video(format.videoCodec(), room.canvasWidth(), room.canvasHeight()), audio),
-                    format.muxerOptions(), Map.of());
+                    format.muxerOptions(options.fragmentLength()), Map.of());
         } catch (RuntimeException e) {
             if (aac != null) {
                 aac.close();

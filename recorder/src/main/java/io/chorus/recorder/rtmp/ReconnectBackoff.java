@@ -3,39 +3,46 @@ package io.chorus.recorder.rtmp;
 import java.time.Duration;
 
 /**
- * The wait before each reconnection attempt: 1 s after the first failure, doubling after each
- * further one, capped at 30 s, back to 1 s once a connection works. Doubling keeps a dead ingest
- * server from being hammered; the cap keeps a long outage from delaying the return by minutes.
+ * The wait before each reconnection attempt: the first wait after the first failure, doubling after
+ * each further one up to the longest wait, back to the first once a connection works. Doubling keeps
+ * a dead ingest server from being hammered; the cap keeps a long outage from delaying the return by
+ * minutes. The waits come from {@link BroadcastSettings} (1 s and 30 s by default).
  */
-public final class ReconnectBackoff {
-    public static final Duration FIRST = Duration.ofSeconds(1);
-    public static final Duration CAP = Duration.ofSeconds(30);
-
+final class ReconnectBackoff {
+    private final Duration first;
+    private final Duration max;
     private int failures;
 
+    ReconnectBackoff(Duration first, Duration max) {
+        this.first = first;
+        this.max = max;
+    }
+
     /** The wait after {@code failures} consecutive failures (at least one). */
-    public static Duration delayAfter(int failures) {
+    Duration delayAfter(int failures) {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be >= 1: " + failures);
         }
-        // 2^5 s already exceeds the cap; stopping the shift there also keeps it from overflowing.
-        int doublings = Math.min(failures - 1, 5);
-        Duration delay = FIRST.multipliedBy(1L << doublings);
-        return delay.compareTo(CAP) > 0 ? CAP : delay;
+        Duration delay = first;
+        // Stops doubling at the cap, which also keeps a very long outage from overflowing.
+        for (int i = 1; i < failures && delay.compareTo(max) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     /** Counts one more failure and returns the wait before the next attempt. */
-    public Duration onFailure() {
+    Duration onFailure() {
         failures++;
         return delayAfter(failures);
     }
 
-    /** A connection worked: the next failure waits {@link #FIRST} again. */
-    public void onSuccess() {
+    /** A connection worked: the next failure waits the first wait again. */
+    void onSuccess() {
         failures = 0;
     }
 
-    public int failures() {
+    int failures() {
         return failures;
     }
 }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * (when the queue is full its video skips to a key frame asked of the mixer; drops are counted).
  *
  * <p>States: CONNECTING until the first connection carries the first key frame, then LIVE. A failed
- * connect or send moves to RECONNECTING and retries after {@link ReconnectBackoff}'s wait (1 s,
- * doubling, at most 30 s), starting each new connection at a fresh key frame it asks the mixer for;
+ * connect or send moves to RECONNECTING and retries after {@code ReconnectBackoff}'s wait (by default
+ * 1 s, doubling, at most 30 s), starting each new connection at a fresh key frame it asks the mixer for;
  * it retries until {@link #stop()}: an ingest server may be down for maintenance for minutes and the
  * owner, not a guess here, decides when to give up. A malformed URL is refused by {@link #start}; a
  * fault retrying cannot fix (the AAC encoder failing) ends the broadcast FAILED.
@@ -49,7 +49,7 @@ public final class RtmpBroadcast implements AutoCloseable {
 
     // Worker-thread state from here on.
     private final RoomTimeline timeline = new RoomTimeline();
-    private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private final ReconnectBackoff backoff;
     private final OpusToAac audio;
     private FlvConnection connection;
     private long retryAtNanos;
@@ -70,6 +70,7 @@ public final class RtmpBroadcast implements AutoCloseable {
         this.height = mixer.config().canvasHeight();
         this.states = new BroadcastStateMachine(id + " to " + endpoint, listener);
         this.audio = new OpusToAac(settings.audioBitrateBps());
+        this.backoff = settings.backoff();
         this.queue = new SinkQueue<>(receiverId, MediaItem.queue(QUEUE_CAPACITY, () -> mixer.requestKeyFrame(receiverId)),
                 this::handle, this::fail);
     }

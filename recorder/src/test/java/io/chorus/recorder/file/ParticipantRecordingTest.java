@@ -32,9 +32,9 @@ class ParticipantRecordingTest {
     void filesOfTwoParticipantsLineUpOnTheRoomClockAndStartAtAKeyFrame() {
         AtomicInteger keyFrameRequests = new AtomicInteger();
         ParticipantRecording alice = ParticipantRecording.start(dir, "room", "alice", VideoCodec.VP8, RecordingFormat.WEBM,
-                ORIGIN, keyFrameRequests::incrementAndGet, Clock.systemUTC(), s -> { });
+                RecordingOptions.defaults(), ORIGIN, keyFrameRequests::incrementAndGet, Clock.systemUTC(), s -> { });
         ParticipantRecording bob = ParticipantRecording.start(dir, "room", "bob", VideoCodec.VP8, RecordingFormat.MKV,
-                ORIGIN, () -> { }, Clock.systemUTC(), s -> { });
+                RecordingOptions.defaults(), ORIGIN, () -> { }, Clock.systemUTC(), s -> { });
         // Alice's first frames are not key frames: they are dropped until her key frame at 200 ms.
         feed(alice, 0, 3000, 200, 123_456_789L);
         // Bob joins 1.5 s into the session; his RTP clock starts elsewhere.
@@ -58,11 +58,11 @@ class ParticipantRecordingTest {
     @Test
     void rejectsWhatItCannotRecord() {
         assertThrows(IllegalArgumentException.class, () -> ParticipantRecording.start(dir, "room", "p", VideoCodec.VP8,
-                RecordingFormat.MP4, 0, () -> { }, Clock.systemUTC(), s -> { }));
+                RecordingFormat.MP4, RecordingOptions.defaults(), 0, () -> { }, Clock.systemUTC(), s -> { }));
         assertThrows(IllegalArgumentException.class, () -> ParticipantRecording.start(dir, "room", "p", VideoCodec.H264,
-                RecordingFormat.MKV, 0, () -> { }, Clock.systemUTC(), s -> { }));
+                RecordingFormat.MKV, RecordingOptions.defaults(), 0, () -> { }, Clock.systemUTC(), s -> { }));
         assertThrows(IllegalArgumentException.class, () -> ParticipantRecording.start(dir, "room", "../p", VideoCodec.VP8,
-                RecordingFormat.WEBM, 0, () -> { }, Clock.systemUTC(), s -> { }));
+                RecordingFormat.WEBM, RecordingOptions.defaults(), 0, () -> { }, Clock.systemUTC(), s -> { }));
     }
 
     /**

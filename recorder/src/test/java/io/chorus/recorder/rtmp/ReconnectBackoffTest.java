@@ -12,7 +12,7 @@ class ReconnectBackoffTest {
 
     @Test
     void doublesFromOneSecondAndStopsAtThirty() {
-        ReconnectBackoff backoff = new ReconnectBackoff();
+        ReconnectBackoff backoff = BroadcastSettings.defaults().backoff();
         List<Long> seconds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             seconds.add(backoff.onFailure().toSeconds());
@@ -23,7 +23,7 @@ class ReconnectBackoffTest {
 
     @Test
     void aWorkingConnectionStartsTheScheduleOver() {
-        ReconnectBackoff backoff = new ReconnectBackoff();
+        ReconnectBackoff backoff = BroadcastSettings.defaults().backoff();
         backoff.onFailure();
         backoff.onFailure();
         backoff.onSuccess();
@@ -33,11 +33,26 @@ class ReconnectBackoffTest {
 
     @Test
     void aVeryLongOutageStaysAtTheCap() {
-        assertEquals(ReconnectBackoff.CAP, ReconnectBackoff.delayAfter(Integer.MAX_VALUE));
+        assertEquals(Duration.ofSeconds(30), BroadcastSettings.defaults().backoff().delayAfter(Integer.MAX_VALUE));
     }
 
     @Test
     void rejectsZeroFailures() {
-        assertThrows(IllegalArgumentException.class, () -> ReconnectBackoff.delayAfter(0));
+        assertThrows(IllegalArgumentException.class, () -> BroadcastSettings.defaults().backoff().delayAfter(0));
+    }
+
+    @Test
+    void theWaitsAreSettings() {
+        BroadcastSettings fast = new BroadcastSettings(1_000_000, 128_000, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofMillis(200), Duration.ofMillis(700));
+        ReconnectBackoff backoff = fast.backoff();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            millis.add(backoff.onFailure().toMillis());
+        }
+        assertEquals(List.of(200L, 400L, 700L, 700L), millis);
+        assertThrows(IllegalArgumentException.class, () -> new BroadcastSettings(1_000_000, 128_000,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5)),
+                "the longest wait cannot be shorter than the first");
     }
 }

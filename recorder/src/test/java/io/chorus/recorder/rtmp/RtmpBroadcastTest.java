@@ -128,7 +128,7 @@ class RtmpBroadcastTest {
                 System.out.printf("silent server: RECONNECTING after %d ms (%s); longest audio gap meanwhile %d ms%n",
                         (System.nanoTime() - started) / 1_000_000, reconnecting.detail(), gaps.maxGapNanos / 1_000_000);
                 assertEquals(1, reconnecting.failures());
-                assertEquals(ReconnectBackoff.FIRST, reconnecting.retryIn());
+                assertEquals(SETTINGS.reconnectFirstWait(), reconnecting.retryIn());
                 long gap = gaps.takeMaxGapMillis();
                 assertTrue(gap < STALL_MILLIS, "the audio tick stalled " + gap + " ms while the connect hung");
             } finally {

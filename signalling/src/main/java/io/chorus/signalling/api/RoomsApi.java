@@ -3,21 +3,24 @@ package io.chorus.signalling.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.chorus.core.config.SettingException;
+import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.JsonFields;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.conference.ConferenceException;
+import io.chorus.signalling.conference.ConferenceSettings;
 import io.chorus.signalling.conference.Conferences;
 import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomDirectory;
-import io.chorus.signalling.conference.RoomSettings;
 import io.chorus.signalling.conference.RoomSpec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -27,6 +30,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * per-participant controls. Pure request-to-response logic; the server's RestApiHandler does HTTP.
  */
 public final class RoomsApi {
+    private static final Map<String, String> CANVAS_FIELDS = Map.of("canvasWidth", "width", "canvasHeight", "height");
     private static final int DEFAULT_TOKEN_TTL_SECONDS = 3600;
     private static final int MAX_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -184,21 +188,26 @@ public final class RoomsApi {
         if (id.equals(RoomDirectory.ECHO_ROOM)) {
             throw new ProtocolException(ErrorCode.ROOM_EXISTS, "'echo' is the server's built-in echo test room");
         }
-        RoomSettings defaults = rooms.settings();
+        ConferenceSettings settings = rooms.settings();
+        RoomMixerConfig defaults = settings.mixer();
         JsonNode video = JsonFields.optionalObject(body, "video");
-        int width = defaults.width();
-        int height = defaults.height();
+        int width = defaults.canvasWidth();
+        int height = defaults.canvasHeight();
         int fps = defaults.fps();
         if (video != null) {
-            width = orDefault(JsonFields.optionalInt(video, "width", 16, 3840), width);
-            height = orDefault(JsonFields.optionalInt(video, "height", 16, 2160), height);
-            fps = orDefault(JsonFields.optionalInt(video, "fps", 1, 60), fps);
-            if (width % 2 != 0 || height % 2 != 0) {
-                throw new ProtocolException(ErrorCode.INVALID_FIELD, "video width and height must be even");
+            width = orDefault(JsonFields.optionalInt(video, "width", Integer.MIN_VALUE, Integer.MAX_VALUE), width);
+            height = orDefault(JsonFields.optionalInt(video, "height", Integer.MIN_VALUE, Integer.MAX_VALUE), height);
+            fps = orDefault(JsonFields.optionalInt(video, "fps", Integer.MIN_VALUE, Integer.MAX_VALUE), fps);
+            try {
+                // The mixer owns the canvas limits; its refusal is reported under this API's field names.
+                defaults.withCanvas(width, height, fps);
+            } catch (SettingException e) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD, "'video." + CANVAS_FIELDS.getOrDefault(e.field(),
+                        e.field()) + "' " + e.problem());
             }
         }
         LayoutRequest layout = body.has("layout") && !body.get("layout").isNull() ? LayoutRequest.parse(body)
-                : new LayoutRequest(defaults.layout().wireName(), defaults.layout().layout());
+                : new LayoutRequest(settings.layout().wireName(), settings.layout().layout());
         return new RoomSpec(id, width, height, fps, layout.name(), layout.layout());
     }
 

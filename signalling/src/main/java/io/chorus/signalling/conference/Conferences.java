@@ -29,7 +29,7 @@ public final class Conferences implements AutoCloseable {
     /** How long a shutdown waits for the files of members who left to be finished. */
     private static final long FILE_WORK_SHUTDOWN_SECONDS = 30;
 
-    private final RoomSettings settings;
+    private final ConferenceSettings settings;
     private final RoomServices services;
     private final ExecutorService decodePool;
     private final ExecutorService sendPool;
@@ -38,12 +38,12 @@ public final class Conferences implements AutoCloseable {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
 
-    public Conferences(RoomSettings settings, MediaSessions sessions) {
+    public Conferences(ConferenceSettings settings, MediaSessions sessions) {
         this(settings, sessions, Executors.newFixedThreadPool(2, daemonThreads("recording-files")));
     }
 
     /** @param fileWork finishes the files of members who leave; owned (and shut down) by this object */
-    Conferences(RoomSettings settings, MediaSessions sessions, ExecutorService fileWork) {
+    Conferences(ConferenceSettings settings, MediaSessions sessions, ExecutorService fileWork) {
         this.settings = settings;
         this.fileWork = fileWork;
         int cores = Runtime.getRuntime().availableProcessors();
@@ -53,7 +53,7 @@ public final class Conferences implements AutoCloseable {
         this.services = new RoomServices(sessions, decodePool, sendPool, timers, fileWork);
     }
 
-    public RoomSettings settings() {
+    public ConferenceSettings settings() {
         return settings;
     }
 
@@ -98,7 +98,7 @@ public final class Conferences implements AutoCloseable {
             if (room != null && !room.closed()) {
                 return room;
             }
-            if (!settings.createOnJoin()) {
+            if (!settings.limits().createOnJoin()) {
                 throw new ConferenceException(Refusal.ROOM_NOT_FOUND, "room '" + roomId
                         + "' does not exist and this server creates rooms only through its API");
             }
@@ -108,9 +108,9 @@ public final class Conferences implements AutoCloseable {
 
     private Room open(RoomSpec spec, boolean byApi) throws ConferenceException {
         long open = rooms.values().stream().filter(r -> !r.closed()).count();
-        if (open >= settings.maxRooms()) {
+        if (open >= settings.limits().maxRooms()) {
             throw new ConferenceException(Refusal.TOO_MANY_ROOMS, "the server already runs its maximum of "
-                    + settings.maxRooms() + " rooms");
+                    + settings.limits().maxRooms() + " rooms");
         }
         Room room = new Room(spec, byApi, settings, services, this::notifyListeners, this::forget);
         rooms.put(spec.id(), room);

@@ -14,6 +14,7 @@ import io.chorus.core.rtp.MediaKind;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.recorder.file.ParticipantRecording;
 import io.chorus.recorder.file.RecordingFormat;
+import io.chorus.recorder.file.RecordingOptions;
 import io.chorus.recorder.file.RecordingResult;
 
 /**
@@ -29,6 +30,7 @@ final class ParticipantFiles {
     private final Path directory;
     private final String roomId;
     private final RecordingFormat format;
+    private final RecordingOptions options;
     private final long originNanos = System.nanoTime();
     private final Map<Participant, Tapped> active = new LinkedHashMap<>();
     private final List<RecordingResult> finished = new ArrayList<>();
@@ -36,10 +38,11 @@ final class ParticipantFiles {
     private record Tapped(ParticipantRecording recording, MediaTap tap) {
     }
 
-    ParticipantFiles(Path directory, String roomId, RecordingFormat format) {
+    ParticipantFiles(Path directory, String roomId, RecordingFormat format, RecordingOptions options) {
         this.directory = directory;
         this.roomId = roomId;
         this.format = format;
+        this.options = options;
     }
 
     synchronized void add(Participant participant) {
@@ -54,7 +57,8 @@ final class ParticipantFiles {
         ParticipantRecording recording;
         try {
             // A file starts at a key frame, so the recording asks the participant's client for one.
-            recording = ParticipantRecording.start(directory, roomId, participant.id(), recorded, format, originNanos,
+            recording = ParticipantRecording.start(directory, roomId, participant.id(), recorded, format, options,
+                    originNanos,
                     participant::requestKeyFrameFromClient, Clock.systemUTC(),
                     state -> LOG.info("room {}: {}'s recording: {}", roomId, participant.id(), state));
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import io.chorus.mixer.publish.VideoDemand;
 import io.chorus.mixer.room.MixerEvents;
 import io.chorus.mixer.room.RoomMixer;
 import io.chorus.mixer.room.RoomMixerStats;
+import io.chorus.recorder.file.RecordingFormat;
 import io.chorus.mixer.video.Layout;
 import io.chorus.signalling.conference.ConferenceException.Refusal;
 
@@ -33,7 +34,7 @@ public final class Room {
     private final RoomSpec spec;
     private final boolean createdByApi;
     private final RoomServices services;
-    private final RoomSettings settings;
+    private final ConferenceSettings settings;
     private final List<VideoTier> tiers;
     private final RoomMixer mixer;
     private final RoomRecorders recorders;
@@ -53,7 +54,7 @@ public final class Room {
     private boolean autoRecordStarted;
 
     /** @param listener hears every event of this room (the server's room listeners) */
-    Room(RoomSpec spec, boolean createdByApi, RoomSettings settings, RoomServices services, RoomListener listener,
+    Room(RoomSpec spec, boolean createdByApi, ConferenceSettings settings, RoomServices services, RoomListener listener,
             Consumer<Room> onClosed) {
         this.spec = spec;
         this.createdByApi = createdByApi;
@@ -66,7 +67,7 @@ public final class Room {
         this.mixer = new RoomMixer(spec.id(), settings.mixerConfig(spec.width(), spec.height(), spec.fps(),
                 spec.layout()), services.decodePool(), new MixerListener());
         VideoTier top = tiers.get(0);
-        this.recorders = new RoomRecorders(spec.id(), mixer, settings.recordingDirectory(),
+        this.recorders = new RoomRecorders(spec.id(), mixer, settings.recording(), settings.broadcast(),
                 top.width() == spec.width() && top.height() == spec.height() ? top.bitrateBps() : 0,
                 recording -> emit(new RoomEvent.RecordingChanged(recording)),
                 broadcast -> emit(new RoomEvent.BroadcastChanged(broadcast)));
@@ -159,9 +160,9 @@ public final class Room {
         if (closed) {
             throw new ConferenceException(Refusal.ROOM_CLOSED, "room '" + id() + "' has just closed; join again");
         }
-        if (members.size() >= settings.maxParticipants()) {
+        if (members.size() >= settings.limits().maxParticipants()) {
             throw new ConferenceException(Refusal.ROOM_FULL, "room '" + id() + "' is full ("
-                    + settings.maxParticipants() + " participants)");
+                    + settings.limits().maxParticipants() + " participants)");
         }
         if (emptyTimer != null) {
             emptyTimer.cancel(false);
@@ -174,7 +175,7 @@ public final class Room {
                 recorders.recordings(), recorders.broadcasts()));
         emit(new RoomEvent.ParticipantJoined(participant.info()), participant.id());
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
-        if (settings.autoRecord() != null && !autoRecordStarted) {
+        if (settings.recording().autoRecord() != null && !autoRecordStarted) {
             autoRecordStarted = true;
             services.timers().execute(this::startAutoRecording);
         }
@@ -182,10 +183,11 @@ public final class Room {
 
     /** Off the joining thread: opening the file and its encoders takes a moment. */
     private void startAutoRecording() {
+        RecordingSettings recording = settings.recording();
         try {
-            startRecording(settings.autoRecord(), settings.autoRecordParticipants());
+            startRecording(recording.autoRecord(), recording.autoRecordParticipants());
         } catch (ConferenceException e) {
-            LOG.error("room {}: automatic {} recording could not start: {}", id(), settings.autoRecord(),
+            LOG.error("room {}: automatic {} recording could not start: {}", id(), recording.autoRecord().extension(),
                     e.getMessage());
         }
     }
@@ -197,8 +199,12 @@ public final class Room {
      * @param format {@code webm}, {@code mkv} or {@code mp4}
      */
     public RecordingStatus startRecording(String format, boolean participants) throws ConferenceException {
+        return startRecording(RoomRecorders.format(format), participants);
+    }
+
+    private RecordingStatus startRecording(RecordingFormat format, boolean participants) throws ConferenceException {
         List<Participant> flowing = published.stream().filter(Participant::mediaFlowing).toList();
-        return recorders.startRecording(RoomRecorders.format(format), participants, flowing);
+        return recorders.startRecording(format, participants, flowing);
     }
 
     /** Finishes a recording's files; everybody hears {@link RoomEvent.RecordingChanged}. */
@@ -296,7 +302,7 @@ public final class Room {
             last = members.isEmpty() ? markClosed() : null;
         }
         if (last != null) {
-            LOG.info("room {}: empty for {} s; closing", id(), settings.emptyRoomGrace().toSeconds());
+            LOG.info("room {}: empty for {} s; closing", id(), settings.limits().emptyRoomGrace().toSeconds());
             finishClose(last, "empty");
         }
     }
@@ -367,7 +373,7 @@ public final class Room {
                 }
                 LOG.info("room {}: {} left; {} member(s)", id(), participant.id(), members.size());
                 if (members.isEmpty() && !createdByApi && !closed) {
-                    long graceMs = settings.emptyRoomGrace().toMillis();
+                    long graceMs = settings.limits().emptyRoomGrace().toMillis();
                     emptyTimer = services.timers().schedule(Room.this::closeIfStillEmpty, graceMs,
                             TimeUnit.MILLISECONDS);
                 }

@@ -39,6 +39,7 @@ public final class RoomRecorders {
     private final RoomMixer mixer;
     private final Path directory;
     private final RecordingOptions options;
+    private final BroadcastSettings broadcastSettings;
     private final Consumer<RecordingStatus> onRecording;
     private final Consumer<BroadcastStatus> onBroadcast;
     private final AtomicLong nextId = new AtomicLong(1);
@@ -55,13 +56,13 @@ public final class RoomRecorders {
      *                            a WebM/MKV recording shares that tier's encoder instead of running its own;
      *                            0 to let the recorder choose
      */
-    RoomRecorders(String roomId, RoomMixer mixer, Path directory, int recordingBitrateBps,
-            Consumer<RecordingStatus> onRecording, Consumer<BroadcastStatus> onBroadcast) {
+    RoomRecorders(String roomId, RoomMixer mixer, RecordingSettings recording, BroadcastSettings broadcast,
+            int recordingBitrateBps, Consumer<RecordingStatus> onRecording, Consumer<BroadcastStatus> onBroadcast) {
         this.roomId = roomId;
         this.mixer = mixer;
-        this.directory = directory;
-        RecordingOptions defaults = RecordingOptions.defaults();
-        this.options = new RecordingOptions(recordingBitrateBps, defaults.aacBitrateBps(), defaults.queueCapacity());
+        this.directory = recording.directory();
+        this.options = recording.options().withVideoBitrate(recordingBitrateBps);
+        this.broadcastSettings = broadcast;
         this.onRecording = onRecording;
         this.onBroadcast = onBroadcast;
     }
@@ -101,7 +102,7 @@ public final class RoomRecorders {
             recordings.put(id, recording);
             if (participants) {
                 ParticipantFiles files = new ParticipantFiles(directory, roomId,
-                        format == RecordingFormat.MKV ? RecordingFormat.MKV : RecordingFormat.WEBM);
+                        format == RecordingFormat.MKV ? RecordingFormat.MKV : RecordingFormat.WEBM, options);
                 members.forEach(files::add);
                 participantFiles.put(id, files);
                 activeParticipantFiles = List.copyOf(participantFiles.values());
@@ -151,7 +152,7 @@ public final class RoomRecorders {
         RtmpBroadcast broadcast;
         try {
             String masked = RtmpEndpoint.parse(url).toString();
-            broadcast = RtmpBroadcast.start(mixer, id, url, BroadcastSettings.defaults(),
+            broadcast = RtmpBroadcast.start(mixer, id, url, broadcastSettings,
                     status -> broadcastChanged(new BroadcastStatus(id, masked,
                             status.state().name().toLowerCase(Locale.ROOT), status.detail(), status.failures())));
         } catch (IllegalArgumentException e) {

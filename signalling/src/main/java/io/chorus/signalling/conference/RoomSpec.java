@@ -3,6 +3,7 @@ package io.chorus.signalling.conference;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.mixer.video.Layout;
 
 /**
@@ -21,8 +22,9 @@ public record RoomSpec(String id, int width, int height, int fps, String layoutN
     }
 
     /** A room as the server's settings make it, e.g. when created by its first join. */
-    public static RoomSpec of(String id, RoomSettings settings) {
-        return new RoomSpec(id, settings.width(), settings.height(), settings.fps(), settings.layout().wireName(),
+    public static RoomSpec of(String id, ConferenceSettings settings) {
+        RoomMixerConfig mixer = settings.mixer();
+        return new RoomSpec(id, mixer.canvasWidth(), mixer.canvasHeight(), mixer.fps(), settings.layout().wireName(),
                 settings.layout().layout());
     }
 

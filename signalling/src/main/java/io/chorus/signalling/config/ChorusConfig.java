@@ -5,47 +5,33 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.chorus.core.ice.IceConfig;
 import io.chorus.signalling.auth.JoinTokens;
+import io.chorus.signalling.conference.ConferenceSettings;
 
 /**
  * The server's settings, validated: a value that exists is a value the server can run with. Every
  * message names the key (its YAML path) and the rejected value. {@link ConfigLoader} builds one from
- * defaults, a YAML file, the environment and flags; the keys and defaults are listed in {@link Settings}.
+ * defaults, a YAML file, the environment and flags; the keys and defaults are listed in
+ * {@code Settings}. The conference's part is made of the records the mixer, the recorder and the
+ * conference layer own and check themselves; the binder reports their refusals under the keys.
  */
-public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> clientIceServers, Video video,
-        Audio audio, Rooms rooms, Recording recording, Auth auth) {
+public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> clientIceServers,
+        ConferenceSettings conference, Auth auth) {
 
     /** How often ICE consent (RFC 7675) is re-checked, and how long silence means the browser is gone. */
     private static final Duration CONSENT_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(10);
-    /*
-     * The mixer's limits (RoomMixerConfig, VideoProfile), checked here too so that a bad value is
-     * reported at start-up under its key; ChorusConfigTest holds the two to the same numbers.
-     */
-    static final int MIN_SIDE = 16;
-    static final int MAX_WIDTH = 3840;
-    static final int MAX_HEIGHT = 2160;
-    static final int MIN_TIER_BITRATE = 30_000;
-    static final int MAX_TIER_BITRATE = 20_000_000;
-    static final int MAX_MIXED_SPEAKERS = 16;
-
     public ChorusConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(dtls, "dtls");
         clientIceServers = List.copyOf(clientIceServers);
-        Objects.requireNonNull(video, "video");
-        Objects.requireNonNull(audio, "audio");
-        Objects.requireNonNull(rooms, "rooms");
-        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(conference, "conference");
         Objects.requireNonNull(auth, "auth");
     }
 
@@ -133,102 +119,6 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
     }
 
     /**
-     * The composited picture and the encodings sent to participants.
-     *
-     * @param layout {@code grid} (everyone the same size) or {@code speaker} (active speaker large)
-     * @param fit    {@code letterbox} (whole picture, bars) or {@code crop} (fill the tile, edges cut)
-     * @param tiers  the encodings, highest bitrate first
-     */
-    public record Video(int width, int height, int fps, String layout, String fit, List<Tier> tiers) {
-        public static final Set<String> LAYOUTS = Set.of("grid", "speaker");
-        public static final Set<String> FITS = Set.of("letterbox", "crop");
-
-        public Video {
-            evenSize(width, MAX_WIDTH, "video.width");
-            evenSize(height, MAX_HEIGHT, "video.height");
-            inRange(fps, 1, 60, "video.fps");
-            oneOf(layout, LAYOUTS, "video.layout");
-            oneOf(fit, FITS, "video.fit");
-            tiers = List.copyOf(tiers);
-            if (tiers.isEmpty()) {
-                throw new IllegalArgumentException("video.tiers must list at least one tier");
-            }
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < tiers.size(); i++) {
-                Tier tier = tiers.get(i);
-                if (!names.add(tier.name())) {
-                    throw new IllegalArgumentException("video.tiers: tier name '" + tier.name() + "' is used twice");
-                }
-                if (tier.width() > width || tier.height() > height) {
-                    throw new IllegalArgumentException("video.tiers: tier '" + tier.name() + "' is " + tier.width()
-                            + "x" + tier.height() + ", larger than the " + width + "x" + height + " canvas");
-                }
-                if (i > 0 && tier.bitrate() >= tiers.get(i - 1).bitrate()) {
-                    throw new IllegalArgumentException("video.tiers must be in strictly descending bitrate, but tier '"
-                            + tier.name() + "' (" + tier.bitrate() + ") follows '" + tiers.get(i - 1).name() + "' ("
-                            + tiers.get(i - 1).bitrate() + ")");
-                }
-            }
-        }
-    }
-
-    /** One encoding of the room's picture; sizes are even because the encoder works in 4:2:0. */
-    public record Tier(String name, int width, int height, int bitrate) {
-        public Tier {
-            if (isBlank(name)) {
-                throw new IllegalArgumentException("video.tiers: a tier needs a name");
-            }
-            evenSize(width, MAX_WIDTH, "video.tiers '" + name + "' width");
-            evenSize(height, MAX_HEIGHT, "video.tiers '" + name + "' height");
-            inRange(bitrate, MIN_TIER_BITRATE, MAX_TIER_BITRATE, "video.tiers '" + name + "' bitrate");
-        }
-    }
-
-    /**
-     * @param bitrate       Opus bitrate of each participant's mix, bits per second
-     * @param mixedSpeakers how many of the loudest speakers are mixed at once
-     */
-    public record Audio(int bitrate, int mixedSpeakers) {
-        public Audio {
-            inRange(bitrate, 6000, 510000, "audio.bitrate");
-            inRange(mixedSpeakers, 1, MAX_MIXED_SPEAKERS, "audio.mixedSpeakers");
-        }
-    }
-
-    /**
-     * @param emptyRoomGrace how long a room stays open after its last participant leaves
-     * @param createOnJoin   whether joining an unknown room creates it (otherwise only the REST API does)
-     */
-    public record Rooms(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin) {
-        public Rooms {
-            inRange(maxParticipants, 1, 64, "rooms.maxParticipants");
-            positive(maxRooms, "rooms.maxRooms");
-            required(emptyRoomGrace, "rooms.emptyRoomGrace");
-            if (emptyRoomGrace.isNegative()) {
-                throw new IllegalArgumentException("rooms.emptyRoomGrace must not be negative, got " + emptyRoomGrace);
-            }
-        }
-    }
-
-    /**
-     * Where recordings are written (relative paths are against the working directory), and whether
-     * every room is recorded from its first join ({@code autoStart}: none, webm, mkv or mp4), with
-     * each participant's own media as well ({@code participants}).
-     */
-    public record Recording(Path directory, String autoStart, boolean participants) {
-        public static final Set<String> AUTO_START = Set.of("none", "webm", "mkv", "mp4");
-
-        public Recording {
-            required(directory, "recording.directory");
-            required(autoStart, "recording.autoStart");
-            if (!AUTO_START.contains(autoStart)) {
-                throw new IllegalArgumentException("recording.autoStart must be one of none, webm, mkv, mp4, got '"
-                        + autoStart + "'");
-            }
-        }
-    }
-
-    /**
      * Join tokens and the REST API key. {@code toString} masks both secrets so the configuration can be
      * logged.
      */
@@ -276,26 +166,6 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
     private static void inRange(int value, int min, int max, String key) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
-        }
-    }
-
-    private static void positive(int value, String key) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value);
-        }
-    }
-
-    private static void evenSize(int value, int max, String key) {
-        if (value < MIN_SIDE || value > max || value % 2 != 0) {
-            throw new IllegalArgumentException(key + " must be an even number of pixels from " + MIN_SIDE + " to " + max
-                    + ", got " + value);
-        }
-    }
-
-    private static void oneOf(String value, Set<String> allowed, String key) {
-        if (!allowed.contains(value)) {
-            throw new IllegalArgumentException(key + " must be one of " + new TreeSet<>(allowed) + ", got '"
-                    + value + "'");
         }
     }
 }

@@ -12,10 +12,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.chorus.core.config.SettingException;
+import io.chorus.mixer.room.RoomMixerConfig;
+import io.chorus.mixer.video.FitPolicy;
+import io.chorus.mixer.video.LayoutName;
+import io.chorus.recorder.file.RecordingFormat;
+import io.chorus.recorder.file.RecordingOptions;
+import io.chorus.recorder.rtmp.BroadcastSettings;
+import io.chorus.signalling.conference.ConferenceSettings;
+import io.chorus.signalling.conference.RecordingSettings;
+import io.chorus.signalling.conference.RoomLimits;
+import io.chorus.signalling.conference.VideoTier;
 
 /**
  * Turns the settings' JSON trees into the typed {@link ChorusConfig}. Type errors name the key, the
@@ -24,6 +37,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ConfigBinder {
     /** Unnamed tiers, in a YAML list or in --video.tiers, take these names by position. */
     private static final List<String> TIER_NAMES = List.of("high", "medium", "low");
+    private static final List<String> LAYOUTS = List.of("grid", "speaker");
+    private static final List<String> FITS = List.of("letterbox", "crop");
+    private static final List<String> AUTO_START = List.of("none", "webm", "mkv", "mp4");
     private static final Set<String> TIER_FIELDS = Set.of("name", "width", "height", "bitrate");
     private static final Set<String> ICE_SERVER_FIELDS = Set.of("urls", "username", "credential");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
@@ -43,14 +59,66 @@ final class ConfigBinder {
                         hostPorts("media.stun")),
                 new ChorusConfig.Dtls(path("dtls.certificate"), path("dtls.privateKey")),
                 iceServers("clientIceServers"),
-                new ChorusConfig.Video(integer("video.width"), integer("video.height"), integer("video.fps"),
-                        text("video.layout"), text("video.fit"), tiers("video.tiers")),
-                new ChorusConfig.Audio(integer("audio.bitrate"), integer("audio.mixedSpeakers")),
-                new ChorusConfig.Rooms(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
-                        duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin")),
-                new ChorusConfig.Recording(path("recording.directory"), text("recording.autoStart"),
-                        bool("recording.participants")),
+                conference(),
                 new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey")));
+    }
+
+    private ConferenceSettings conference() {
+        LayoutName layout = LayoutName.parse(oneOf("video.layout", LAYOUTS));
+        FitPolicy fit = FitPolicy.valueOf(oneOf("video.fit", FITS).toUpperCase(Locale.ROOT));
+        RoomMixerConfig mixer = bound(() -> new RoomMixerConfig(integer("video.width"), integer("video.height"),
+                integer("video.fps"), RoomMixerConfig.defaults().background(), layout.layout(), fit,
+                integer("audio.mixedSpeakers"), integer("audio.bitrate")),
+                Map.of("canvasWidth", "video.width", "canvasHeight", "video.height", "fps", "video.fps",
+                        "mixedSpeakers", "audio.mixedSpeakers", "audioBitrateBps", "audio.bitrate"));
+        List<VideoTier> tiers = tiers("video.tiers");
+        RoomLimits limits = bound(() -> new RoomLimits(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
+                duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin")),
+                Map.of("maxParticipants", "rooms.maxParticipants", "maxRooms", "rooms.maxRooms",
+                        "emptyRoomGrace", "rooms.emptyRoomGrace"));
+        RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
+                integer("recording.queueCapacity"), duration("recording.fragmentLength")),
+                Map.of("aacBitrateBps", "recording.aacBitrate", "queueCapacity", "recording.queueCapacity",
+                        "fragmentLength", "recording.fragmentLength"));
+        String autoStart = oneOf("recording.autoStart", AUTO_START);
+        RecordingSettings recording = bound(() -> new RecordingSettings(path("recording.directory"),
+                autoStart.equals("none") ? null : RecordingFormat.parse(autoStart), bool("recording.participants"),
+                options), Map.of("directory", "recording.directory"));
+        BroadcastSettings broadcast = bound(() -> new BroadcastSettings(integer("broadcast.videoBitrate"),
+                integer("broadcast.audioBitrate"), duration("broadcast.keyFrameInterval"),
+                duration("broadcast.ioTimeout"), duration("broadcast.reconnectFirstWait"),
+                duration("broadcast.reconnectMaxWait")),
+                Map.of("videoBitrateBps", "broadcast.videoBitrate", "audioBitrateBps", "broadcast.audioBitrate",
+                        "keyFrameInterval", "broadcast.keyFrameInterval", "ioTimeout", "broadcast.ioTimeout",
+                        "reconnectFirstWait", "broadcast.reconnectFirstWait",
+                        "reconnectMaxWait", "broadcast.reconnectMaxWait"));
+        return bound(() -> new ConferenceSettings(mixer, layout, tiers, limits, recording, broadcast),
+                Map.of("tiers", "video.tiers"));
+    }
+
+    /**
+     * Builds a module's settings record, reporting a field it refuses under the key it came from:
+     * the module checks its ranges once, and the operator reads the name they wrote.
+     */
+    private static <T> T bound(Supplier<T> build, Map<String, String> keysByField) {
+        try {
+            return build.get();
+        } catch (SettingException e) {
+            String key = keysByField.get(e.field());
+            if (key == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException(key + " " + e.problem(), e);
+        }
+    }
+
+    private String oneOf(String key, List<String> allowed) {
+        String value = text(key);
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", got '"
+                    + value + "'");
+        }
+        return value;
     }
 
     private JsonNode node(String key) {
@@ -164,8 +232,8 @@ final class ConfigBinder {
         return addresses;
     }
 
-    private List<ChorusConfig.Tier> tiers(String key) {
-        List<ChorusConfig.Tier> tiers = new ArrayList<>();
+    private List<VideoTier> tiers(String key) {
+        List<VideoTier> tiers = new ArrayList<>();
         List<JsonNode> items = list(key);
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -180,8 +248,15 @@ final class ConfigBinder {
                 throw new IllegalArgumentException(where + ": needs a name (only the first " + TIER_NAMES.size()
                         + " tiers default to " + String.join(", ", TIER_NAMES) + ")");
             }
-            tiers.add(new ChorusConfig.Tier(name, intField(item, "width", where), intField(item, "height", where),
-                    intField(item, "bitrate", where)));
+            if (name.isBlank()) {
+                throw new IllegalArgumentException(where + ".name: must not be blank");
+            }
+            int width = intField(item, "width", where);
+            int height = intField(item, "height", where);
+            int bitrate = intField(item, "bitrate", where);
+            String prefix = key + " '" + name + "' ";
+            tiers.add(bound(() -> new VideoTier(name, width, height, bitrate), Map.of("width", prefix + "width",
+                    "height", prefix + "height", "bitrateBps", prefix + "bitrate")));
         }
         return tiers;
     }

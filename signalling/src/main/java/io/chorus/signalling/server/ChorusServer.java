@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chorus.core.dtls.DtlsCertificate;
 import io.chorus.mixer.codec.CodecWarmUp;
 import io.chorus.core.session.TransportContext;
-import io.chorus.mixer.video.FitPolicy;
-import io.chorus.mixer.video.LayoutName;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.auth.ApiKeyCheck;
 import io.chorus.signalling.auth.JoinTokens;
@@ -33,8 +30,6 @@ import io.chorus.signalling.conference.Conferences;
 import io.chorus.signalling.conference.EchoRoom;
 import io.chorus.signalling.conference.MediaSessions;
 import io.chorus.signalling.conference.RoomDirectory;
-import io.chorus.signalling.conference.RoomSettings;
-import io.chorus.signalling.conference.VideoTier;
 import io.chorus.signalling.metrics.RoomMetrics;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
@@ -73,7 +68,7 @@ public final class ChorusServer implements AutoCloseable {
             EchoRoom echo = new EchoRoom(sessions);
             ClientMessageParser parser = new ClientMessageParser(mapper);
             ServerMessages messages = new ServerMessages(mapper);
-            conferences = new Conferences(roomSettings(config), sessions);
+            conferences = new Conferences(config.conference(), sessions);
             conferences.addListener(new RoomMetrics(metrics.registry(), conferences));
             List<IceServerInfo> iceServers = iceServers(config);
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
@@ -103,18 +98,6 @@ public final class ChorusServer implements AutoCloseable {
             transport.close();
             throw e;
         }
-    }
-
-    private static RoomSettings roomSettings(ChorusConfig config) {
-        ChorusConfig.Video video = config.video();
-        ChorusConfig.Rooms limits = config.rooms();
-        return new RoomSettings(video.width(), video.height(), video.fps(), LayoutName.parse(video.layout()),
-                FitPolicy.valueOf(video.fit().toUpperCase(Locale.ROOT)),
-                video.tiers().stream().map(t -> new VideoTier(t.name(), t.width(), t.height(), t.bitrate())).toList(),
-                config.audio().mixedSpeakers(), config.audio().bitrate(), limits.maxParticipants(), limits.maxRooms(),
-                limits.emptyRoomGrace(), limits.createOnJoin(), config.recording().directory(),
-                config.recording().autoStart().equals("none") ? null : config.recording().autoStart(),
-                config.recording().participants());
     }
 
     private static List<IceServerInfo> iceServers(ChorusConfig config) {

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.core.session.SessionState;
-import io.chorus.mixer.video.FitPolicy;
+import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.mixer.video.LayoutName;
+import io.chorus.recorder.file.RecordingOptions;
+import io.chorus.recorder.rtmp.BroadcastSettings;
 import io.chorus.signalling.conference.ConferenceException.Refusal;
 
 /**
@@ -51,8 +53,10 @@ class ConferencesTest {
     }
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
-        RoomSettings settings = new RoomSettings(320, 180, 15, LayoutName.GRID, FitPolicy.DEFAULT, List.of(LOW), 3,
-                32_000, maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin, recordings, null, false);
+        ConferenceSettings settings = new ConferenceSettings(RoomMixerConfig.defaults().withCanvas(320, 180, 15),
+                LayoutName.GRID, List.of(LOW), new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200),
+                        createOnJoin), new RecordingSettings(recordings, null, false, RecordingOptions.defaults()),
+                BroadcastSettings.defaults());
         conferences = new Conferences(settings, (name, listener) -> {
             FakeSession session = new FakeSession(name, listener, "VP8");
             sessions.put(name, session);

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.chorus.core.ice.IceConfig;
-import io.chorus.mixer.codec.VideoCodec;
+import io.chorus.mixer.codec.OpusEncoder;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixerConfig;
 
@@ -40,29 +40,49 @@ class ChorusConfigTest {
         assertEquals(32, auth.tokenSecretBytes().length);
     }
 
-    /** What the configuration accepts, the mixer accepts, and the step beyond it both refuse. */
+    /** What the mixer accepts the configuration accepts: the ranges are the mixer's, reported under their keys. */
     @Test
-    void limitsAreTheMixers() {
-        RoomMixerConfig mixer = RoomMixerConfig.defaults();
-        int[][] canvases = {{ChorusConfig.MIN_SIDE, ChorusConfig.MIN_SIDE}, {ChorusConfig.MAX_WIDTH, ChorusConfig.MAX_HEIGHT}};
+    void theMixersLimitsAreTheConfigurationsLimits() {
+        int[][] canvases = {{VideoProfile.MIN_SIDE, VideoProfile.MIN_SIDE}, {VideoProfile.MAX_WIDTH, VideoProfile.MAX_HEIGHT}};
         for (int[] c : canvases) {
-            mixer.withCanvas(c[0], c[1], 30);
-            new VideoProfile(VideoCodec.VP8, c[0], c[1], ChorusConfig.MIN_TIER_BITRATE);
-            new VideoProfile(VideoCodec.VP8, c[0], c[1], ChorusConfig.MAX_TIER_BITRATE);
+            ChorusConfig accepted = ConfigLoader.load(new String[] {"--video.width=" + c[0], "--video.height=" + c[1],
+                    "--video.tiers=" + c[0] + "x" + c[1] + "@" + VideoProfile.MAX_BITRATE + "," + c[0] + "x" + c[1]
+                            + "@" + VideoProfile.MIN_BITRATE}, Map.of());
+            assertEquals(c[0], accepted.conference().mixer().canvasWidth());
         }
-        assertThrows(IllegalArgumentException.class, () -> mixer.withCanvas(ChorusConfig.MIN_SIDE - 2, 720, 30));
-        assertThrows(IllegalArgumentException.class, () -> mixer.withCanvas(ChorusConfig.MAX_WIDTH + 2, 720, 30));
-        assertThrows(IllegalArgumentException.class, () -> mixer.withCanvas(1280, ChorusConfig.MAX_HEIGHT + 2, 30));
-        assertThrows(IllegalArgumentException.class, () -> mixer.withCanvas(1280, 720, 61));
-        assertThrows(IllegalArgumentException.class,
-                () -> new VideoProfile(VideoCodec.VP8, 640, 360, ChorusConfig.MIN_TIER_BITRATE - 1));
-        assertThrows(IllegalArgumentException.class,
-                () -> new VideoProfile(VideoCodec.VP8, 640, 360, ChorusConfig.MAX_TIER_BITRATE + 1));
-        mixer.withMixedSpeakers(ChorusConfig.MAX_MIXED_SPEAKERS);
-        assertThrows(IllegalArgumentException.class, () -> mixer.withMixedSpeakers(ChorusConfig.MAX_MIXED_SPEAKERS + 1));
-        for (int bitrate : new int[] {6000, 510000}) {
-            new RoomMixerConfig(1280, 720, 30, mixer.background(), mixer.layout(), mixer.fit(), 3, bitrate);
-            new ChorusConfig.Audio(bitrate, 3);
+        assertRefused("video.width must be an even number of pixels from 16 to 3840, got 3842", "--video.width=3842");
+        assertRefused("video.fps must be between 1 and 60, got 61", "--video.fps=61");
+        assertRefused("audio.mixedSpeakers must be between 1 and " + RoomMixerConfig.MAX_MIXED_SPEAKERS + ", got 17",
+                "--audio.mixedSpeakers=17");
+        for (int bitrate : new int[] {OpusEncoder.MIN_BITRATE_BPS, OpusEncoder.MAX_BITRATE_BPS}) {
+            ChorusConfig accepted = ConfigLoader.load(new String[] {"--audio.bitrate=" + bitrate}, Map.of());
+            new OpusEncoder(accepted.conference().mixer().audioBitrateBps()).close();
         }
+        assertRefused("audio.bitrate must be between 6000 and " + OpusEncoder.MAX_BITRATE_BPS + ", got "
+                + (OpusEncoder.MAX_BITRATE_BPS + 1), "--audio.bitrate=" + (OpusEncoder.MAX_BITRATE_BPS + 1));
+    }
+
+    /** The broadcast and recording settings that were fixed in code are keys now, checked by the recorder. */
+    @Test
+    void recorderSettingsAreKeysCheckedByTheRecorder() {
+        ChorusConfig c = ConfigLoader.load(new String[] {"--broadcast.reconnectFirstWait=250ms",
+                "--broadcast.reconnectMaxWait=2s", "--recording.fragmentLength=500ms", "--recording.queueCapacity=64"},
+                Map.of());
+        assertEquals(Duration.ofMillis(250), c.conference().broadcast().reconnectFirstWait());
+        assertEquals(Duration.ofSeconds(2), c.conference().broadcast().reconnectMaxWait());
+        assertEquals(Duration.ofMillis(500), c.conference().recording().options().fragmentLength());
+        assertEquals(64, c.conference().recording().options().queueCapacity());
+        assertRefused("broadcast.reconnectMaxWait must not be shorter than reconnectFirstWait (5000 ms), got 1000 ms",
+                "--broadcast.reconnectFirstWait=5s", "--broadcast.reconnectMaxWait=1s");
+        assertRefused("broadcast.ioTimeout must be from 500ms to 1m, got 2m", "--broadcast.ioTimeout=2m");
+        assertRefused("recording.fragmentLength must be from 100ms to 10s, got 20s", "--recording.fragmentLength=20s");
+        assertRefused("recording.aacBitrate must be between 16000 and 320000, got 8000", "--recording.aacBitrate=8000");
+        assertRefused("broadcast.videoBitrate must be between 100000 and 20000000, got 99", "--broadcast.videoBitrate=99");
+    }
+
+    private static void assertRefused(String message, String... flags) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(flags, Map.of()));
+        assertEquals(message, e.getMessage());
     }
 }

@@ -26,6 +26,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.chorus.mixer.room.RoomMixerConfig;
+import io.chorus.mixer.video.FitPolicy;
+import io.chorus.mixer.video.LayoutName;
+import io.chorus.recorder.file.RecordingFormat;
+import io.chorus.recorder.file.RecordingOptions;
+import io.chorus.recorder.rtmp.BroadcastSettings;
+import io.chorus.signalling.conference.ConferenceSettings;
+import io.chorus.signalling.conference.RecordingSettings;
+import io.chorus.signalling.conference.RoomLimits;
+import io.chorus.signalling.conference.VideoTier;
+
 class ConfigLoaderTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
@@ -51,13 +62,15 @@ class ConfigLoaderTest {
         assertEquals(new ChorusConfig.Dtls(null, null), c.dtls());
         assertTrue(c.dtls().generated());
         assertEquals(List.of(), c.clientIceServers());
-        assertEquals(new ChorusConfig.Video(1280, 720, 30, "grid", "letterbox", List.of(
-                new ChorusConfig.Tier("high", 1280, 720, 1500000),
-                new ChorusConfig.Tier("medium", 640, 360, 500000),
-                new ChorusConfig.Tier("low", 320, 180, 150000))), c.video());
-        assertEquals(new ChorusConfig.Audio(32000, 3), c.audio());
-        assertEquals(new ChorusConfig.Rooms(16, 32, Duration.ofSeconds(30), true), c.rooms());
-        assertEquals(new ChorusConfig.Recording(Path.of("recordings"), "none", false), c.recording());
+        ConferenceSettings conference = c.conference();
+        assertEquals(RoomMixerConfig.defaults(), conference.mixer());
+        assertEquals(LayoutName.GRID, conference.layout());
+        assertEquals(List.of(new VideoTier("high", 1280, 720, 1500000), new VideoTier("medium", 640, 360, 500000),
+                new VideoTier("low", 320, 180, 150000)), conference.tiers());
+        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true), conference.limits());
+        assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults()),
+                conference.recording());
+        assertEquals(BroadcastSettings.defaults(), conference.broadcast());
         assertEquals(new ChorusConfig.Auth(false, null, null), c.auth());
     }
 
@@ -69,8 +82,8 @@ class ConfigLoaderTest {
         ChorusConfig c = ConfigLoader.load(new String[] {"--http.port=9003"}, env);
         assertEquals(9003, c.http().port(), "flag over environment");
         assertEquals(10002, c.media().port(), "environment over YAML");
-        assertEquals(40000, c.audio().bitrate(), "YAML over default");
-        assertEquals(3, c.audio().mixedSpeakers(), "default where nothing is set");
+        assertEquals(40000, c.conference().mixer().audioBitrateBps(), "YAML over default");
+        assertEquals(3, c.conference().mixer().mixedSpeakers(), "default where nothing is set");
     }
 
     @Test
@@ -111,22 +124,35 @@ class ConfigLoaderTest {
                         c -> c.clientIceServers(), List.of(
                                 new ChorusConfig.IceServer(List.of("stun:stun.example.com:3478"), null, null),
                                 new ChorusConfig.IceServer(List.of("turn:turn.example.com:3478"), "ann", "p@ss:w@rd"))),
-                key("video.width", "1920", c -> c.video().width(), 1920),
-                key("video.height", "1080", c -> c.video().height(), 1080),
-                key("video.fps", "60", c -> c.video().fps(), 60),
-                key("video.layout", "speaker", c -> c.video().layout(), "speaker"),
-                key("video.fit", "crop", c -> c.video().fit(), "crop"),
-                key("video.tiers", "640x360@600000,top:320x180@200000", c -> c.video().tiers(), List.of(
-                        new ChorusConfig.Tier("high", 640, 360, 600000), new ChorusConfig.Tier("top", 320, 180, 200000))),
-                key("audio.bitrate", "64000", c -> c.audio().bitrate(), 64000),
-                key("audio.mixedSpeakers", "4", c -> c.audio().mixedSpeakers(), 4),
-                key("rooms.maxParticipants", "64", c -> c.rooms().maxParticipants(), 64),
-                key("rooms.maxRooms", "2", c -> c.rooms().maxRooms(), 2),
-                key("rooms.emptyRoomGrace", "500ms", c -> c.rooms().emptyRoomGrace(), Duration.ofMillis(500)),
-                key("rooms.createOnJoin", "false", c -> c.rooms().createOnJoin(), false),
-                key("recording.directory", "/var/lib/chorus", c -> c.recording().directory(), Path.of("/var/lib/chorus")),
-                key("recording.autoStart", "mp4", c -> c.recording().autoStart(), "mp4"),
-                key("recording.participants", "true", c -> c.recording().participants(), true),
+                key("video.width", "1920", c -> c.conference().mixer().canvasWidth(), 1920),
+                key("video.height", "1080", c -> c.conference().mixer().canvasHeight(), 1080),
+                key("video.fps", "60", c -> c.conference().mixer().fps(), 60),
+                key("video.layout", "speaker", c -> c.conference().layout(), LayoutName.SPEAKER),
+                key("video.fit", "crop", c -> c.conference().mixer().fit(), FitPolicy.CROP),
+                key("video.tiers", "640x360@600000,top:320x180@200000", c -> c.conference().tiers(), List.of(
+                        new VideoTier("high", 640, 360, 600000), new VideoTier("top", 320, 180, 200000))),
+                key("audio.bitrate", "64000", c -> c.conference().mixer().audioBitrateBps(), 64000),
+                key("audio.mixedSpeakers", "4", c -> c.conference().mixer().mixedSpeakers(), 4),
+                key("rooms.maxParticipants", "64", c -> c.conference().limits().maxParticipants(), 64),
+                key("rooms.maxRooms", "2", c -> c.conference().limits().maxRooms(), 2),
+                key("rooms.emptyRoomGrace", "500ms", c -> c.conference().limits().emptyRoomGrace(), Duration.ofMillis(500)),
+                key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),
+                key("recording.directory", "/var/lib/chorus", c -> c.conference().recording().directory(), Path.of("/var/lib/chorus")),
+                key("recording.autoStart", "mp4", c -> c.conference().recording().autoRecord(), RecordingFormat.MP4),
+                key("recording.participants", "true", c -> c.conference().recording().autoRecordParticipants(), true),
+                key("recording.aacBitrate", "128000", c -> c.conference().recording().options().aacBitrateBps(), 128000),
+                key("recording.queueCapacity", "100", c -> c.conference().recording().options().queueCapacity(), 100),
+                key("recording.fragmentLength", "2s", c -> c.conference().recording().options().fragmentLength(),
+                        Duration.ofSeconds(2)),
+                key("broadcast.videoBitrate", "4000000", c -> c.conference().broadcast().videoBitrateBps(), 4000000),
+                key("broadcast.audioBitrate", "160000", c -> c.conference().broadcast().audioBitrateBps(), 160000),
+                key("broadcast.keyFrameInterval", "4s", c -> c.conference().broadcast().keyFrameInterval(),
+                        Duration.ofSeconds(4)),
+                key("broadcast.ioTimeout", "10s", c -> c.conference().broadcast().ioTimeout(), Duration.ofSeconds(10)),
+                key("broadcast.reconnectFirstWait", "2s", c -> c.conference().broadcast().reconnectFirstWait(),
+                        Duration.ofSeconds(2)),
+                key("broadcast.reconnectMaxWait", "1m", c -> c.conference().broadcast().reconnectMaxWait(),
+                        Duration.ofMinutes(1)),
                 key("auth.enabled", "true", c -> c.auth().enabled(), true, "--auth.tokenSecret=" + SECRET,
                         "--auth.apiKey=k"),
                 key("auth.tokenSecret", SECRET, c -> c.auth().tokenSecret(), SECRET),
@@ -182,8 +208,8 @@ class ConfigLoaderTest {
         assertEquals(List.of(new ChorusConfig.IceServer(
                 List.of("turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349"), "u", "c")),
                 c.clientIceServers());
-        assertEquals(List.of(new ChorusConfig.Tier("high", 640, 360, 500000),
-                new ChorusConfig.Tier("tiny", 160, 90, 50000)), c.video().tiers());
+        assertEquals(List.of(new VideoTier("high", 640, 360, 500000), new VideoTier("tiny", 160, 90, 50000)),
+                c.conference().tiers());
     }
 
     static Stream<Arguments> invalidFlags() {
@@ -227,16 +253,16 @@ class ConfigLoaderTest {
                 Arguments.of(new String[] {"--video.fps=0"}, "video.fps must be between 1 and 60, got 0"),
                 Arguments.of(new String[] {"--video.fps=61"}, "video.fps must be between 1 and 60, got 61"),
                 Arguments.of(new String[] {"--video.layout=mosaic"},
-                        "video.layout must be one of [grid, speaker], got 'mosaic'"),
+                        "video.layout must be one of grid, speaker, got 'mosaic'"),
                 Arguments.of(new String[] {"--video.fit=stretch"},
-                        "video.fit must be one of [crop, letterbox], got 'stretch'"),
+                        "video.fit must be one of letterbox, crop, got 'stretch'"),
                 Arguments.of(new String[] {"--recording.autoStart=avi"},
                         "recording.autoStart must be one of none, webm, mkv, mp4, got 'avi'"),
                 Arguments.of(new String[] {"--video.tiers=640x360@500000,320x180@500000"},
-                        "video.tiers must be in strictly descending bitrate, but tier 'medium' (500000) follows "
+                        "video.tiers must be in strictly descending bitrate, but 'medium' (500000) follows "
                                 + "'high' (500000)"),
                 Arguments.of(new String[] {"--video.tiers=1920x1080@3000000"},
-                        "video.tiers: tier 'high' is 1920x1080, larger than the 1280x720 canvas"),
+                        "video.tiers 'high' is 1920x1080, larger than the 1280x720 canvas"),
                 Arguments.of(new String[] {"--video.tiers=641x360@500000"},
                         "video.tiers 'high' width must be an even number of pixels from 16 to 3840, got 641"),
                 Arguments.of(new String[] {"--video.tiers=640x14@500000"},
@@ -246,16 +272,16 @@ class ConfigLoaderTest {
                 Arguments.of(new String[] {"--video.width=3840", "--video.height=2160", "--video.tiers=3840x2160@20000001"},
                         "video.tiers 'high' bitrate must be between 30000 and 20000000, got 20000001"),
                 Arguments.of(new String[] {"--video.tiers=a:640x360@500000,a:320x180@100000"},
-                        "video.tiers: tier name 'a' is used twice"),
+                        "video.tiers name 'a' is used twice"),
                 Arguments.of(new String[] {"--video.tiers=64x64@40000,48x48@39000,32x32@38000,16x16@37000"},
                         "video.tiers[3]: needs a name (only the first 3 tiers default to high, medium, low)"),
                 Arguments.of(new String[] {"--video.tiers="}, "video.tiers must list at least one tier"),
                 Arguments.of(new String[] {"--video.tiers=640*360"},
                         "video.tiers (flag --video.tiers): expected [NAME:]WIDTHxHEIGHT@BITRATE such as "
                                 + "medium:640x360@500000, got '640*360'"),
-                Arguments.of(new String[] {"--audio.bitrate=0"}, "audio.bitrate must be between 6000 and 510000, got 0"),
-                Arguments.of(new String[] {"--audio.bitrate=510001"},
-                        "audio.bitrate must be between 6000 and 510000, got 510001"),
+                Arguments.of(new String[] {"--audio.bitrate=0"}, "audio.bitrate must be between 6000 and 256000, got 0"),
+                Arguments.of(new String[] {"--audio.bitrate=256001"},
+                        "audio.bitrate must be between 6000 and 256000, got 256001"),
                 Arguments.of(new String[] {"--audio.mixedSpeakers=0"},
                         "audio.mixedSpeakers must be between 1 and 16, got 0"),
                 Arguments.of(new String[] {"--audio.mixedSpeakers=17"},
@@ -305,7 +331,7 @@ class ConfigLoaderTest {
     static Stream<Arguments> invalidYaml() {
         return Stream.of(
                 Arguments.of("htp: {port: 1}\n", "unknown key 'htp'; known top-level keys: http, media, dtls, "
-                        + "clientIceServers, video, audio, rooms, recording, auth"),
+                        + "clientIceServers, video, audio, rooms, recording, broadcast, auth"),
                 Arguments.of("http: {prot: 1}\n", "unknown key 'http.prot'; known keys under 'http': address, port"),
                 Arguments.of("video: {tiers: [{name: a, width: 32, height: 32, bitrate: 50000, fps: 5}]}\n",
                         "video.tiers[0]: unknown key 'fps'; known: "),

@@ -155,7 +155,10 @@ class RestApiTest {
         expect(call("POST", "/api/rooms", "{\"id\":\"has space\"}"), 400, "invalid-room");
         expect(call("POST", "/api/rooms", "{\"id\":\"" + "x".repeat(65) + "\"}"), 400, "invalid-room");
         expect(call("POST", "/api/rooms", "{\"id\":\"echo\"}"), 409, "room-exists");
-        expect(call("POST", "/api/rooms", "{\"id\":\"odd\",\"video\":{\"width\":641}}"), 400, "invalid-field");
+        Reply odd = call("POST", "/api/rooms", "{\"id\":\"odd\",\"video\":{\"width\":641}}");
+        expect(odd, 400, "invalid-field");
+        assertEquals("'video.width' must be an even number of pixels from 16 to 3840, got 641",
+                odd.json.get("message").asText(), "the mixer's own limit, under the API's field name");
         expect(call("POST", "/api/rooms", "{\"id\":\"fast\",\"video\":{\"fps\":500}}"), 400, "invalid-field");
         expect(call("POST", "/api/rooms", "{\"id\":\"v\",\"video\":\"big\"}"), 400, "invalid-field");
     }
