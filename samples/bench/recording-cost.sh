@@ -37,8 +37,8 @@ trap 'kill $server_pid $nginx_pid 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$http/api/health" > /dev/null; do sleep 0.5; done
 
 run() { # run NAME SETUP: a fresh room "cost-0", SETUP's REST call on it, 20 s of 4 participants
-    curl -fs -X POST -d '{"id":"cost-0"}' "$api" > /dev/null
-    [ -n "$2" ] && curl -fs -X POST -d "$2" "$api/cost-0/$3" > /dev/null
+    curl -fs -X POST -H 'Content-Type: application/json' -d '{"id":"cost-0"}' "$api" > /dev/null
+    [ -n "$2" ] && curl -fs -X POST -H 'Content-Type: application/json' -d "$2" "$api/cost-0/$3" > /dev/null
     java -cp "$classpath" io.chorus.samples.load.LoadClient --server=http://127.0.0.1:$http --rooms=1 \
         --participants=4 --seconds=20 --decode=first --server-pid=$server_pid --room-prefix=cost \
         --json="$work/$1.json" > "$work/$1.out" 2>&1

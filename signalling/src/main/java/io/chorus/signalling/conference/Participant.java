@@ -1,5 +1,6 @@
 package io.chorus.signalling.conference;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class Participant implements Peer, MediaSession.Listener {
     private final Negotiation negotiation;
     private final SendRate downstreamRate = new SendRate();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean connected;
+    private volatile LeaveReason leaveReason;
     private volatile List<MediaTap> taps = List.of();
     private volatile MixerParticipant mixerInput;
     private volatile VideoCodec codec;
@@ -226,13 +229,14 @@ public final class Participant implements Peer, MediaSession.Listener {
     public void onStateChange(SessionState state, String detail) {
         signals.onConnectionState(state, detail);
         if (state == SessionState.CONNECTED) {
+            connected = true;
             // Both directions start from a key frame at once: the member's own picture in the
             // composite is what tells a person the call works.
             mixer.requestKeyFrame(id);
             requestKeyFrameFromClient();
         } else if (state == SessionState.FAILED) {
             LOG.info("{}: media transport failed ({}); leaving the room", logName, detail);
-            close();
+            close(LeaveReason.CONNECTION_FAILED);
         }
     }
 
@@ -310,10 +314,35 @@ public final class Participant implements Peer, MediaSession.Listener {
     /** Leaves the room and frees the session; idempotent, callable from any thread. */
     @Override
     public void close() {
+        close(LeaveReason.LEFT);
+    }
+
+    void close(LeaveReason reason) {
         if (closed.compareAndSet(false, true)) {
+            leaveReason = reason;
             room.onClosed(this);
             session.close();
         }
+    }
+
+    LeaveReason leaveReason() {
+        return leaveReason;
+    }
+
+    /**
+     * Connect-deadline check, on the room's timer: a member whose transport has not connected by
+     * now (no offer, or ICE and DTLS never completed) holds a seat, an ICE agent and a port
+     * mapping for nothing, so it leaves, and its client is told why.
+     */
+    void leaveIfNotConnected(Duration waited) {
+        if (connected || closed.get()) {
+            return;
+        }
+        String why = (mediaFlowing() ? "ICE and DTLS did not complete" : "no offer arrived") + " within "
+                + waited.toSeconds() + " s of joining";
+        LOG.info("{}: not connected: {}; leaving the room", logName, why);
+        signals.onConnectionState(SessionState.FAILED, "not connected: " + why);
+        close(LeaveReason.NOT_CONNECTED);
     }
 
     /** Mixed frames dropped because this receiver's transport fell behind. */

@@ -1,6 +1,7 @@
 package io.chorus.signalling.conference;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,6 +176,9 @@ public final class Room {
                 recorders.recordings(), recorders.broadcasts()));
         emit(new RoomEvent.ParticipantJoined(participant.info()), participant.id());
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
+        Duration connectTimeout = settings.limits().connectTimeout();
+        services.timers().schedule(() -> participant.leaveIfNotConnected(connectTimeout), connectTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         if (settings.recording().autoRecord() != null && !autoRecordStarted) {
             autoRecordStarted = true;
             services.timers().execute(this::startAutoRecording);
@@ -286,7 +290,7 @@ public final class Room {
         RoomEvent.Closed event = new RoomEvent.Closed(reason);
         for (Participant p : last) {
             p.signals().onRoomEvent(event);
-            p.close();
+            p.close(LeaveReason.ROOM_CLOSED);
         }
         recorders.stopAll();
         mixer.close();
@@ -364,14 +368,16 @@ public final class Room {
                     return;
                 }
                 published = List.copyOf(members.values());
-                RoomEvent.ParticipantLeft left = new RoomEvent.ParticipantLeft(participant.id());
+                RoomEvent.ParticipantLeft left = new RoomEvent.ParticipantLeft(participant.id(),
+                        participant.leaveReason());
                 if (closed) {
                     // The others heard Closed already, and nothing follows that.
                     notifyListener(left);
                 } else {
                     emit(left);
                 }
-                LOG.info("room {}: {} left; {} member(s)", id(), participant.id(), members.size());
+                LOG.info("room {}: {} left ({}); {} member(s)", id(), participant.id(), participant.leaveReason().wire(),
+                        members.size());
                 if (members.isEmpty() && !createdByApi && !closed) {
                     long graceMs = settings.limits().emptyRoomGrace().toMillis();
                     emptyTimer = services.timers().schedule(Room.this::closeIfStillEmpty, graceMs,

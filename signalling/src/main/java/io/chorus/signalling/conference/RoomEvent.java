@@ -22,7 +22,7 @@ public sealed interface RoomEvent {
     record ParticipantUpdated(MemberInfo participant) implements RoomEvent {
     }
 
-    record ParticipantLeft(String participantId) implements RoomEvent {
+    record ParticipantLeft(String participantId, LeaveReason reason) implements RoomEvent {
     }
 
     /** {@code participantId} null: nobody is speaking. */

@@ -3,6 +3,7 @@ package io.chorus.signalling.conference;
 import static io.chorus.core.config.SettingChecks.inRange;
 import static io.chorus.core.config.SettingChecks.notNegative;
 import static io.chorus.core.config.SettingChecks.positive;
+import static io.chorus.core.config.SettingChecks.within;
 
 import java.time.Duration;
 
@@ -11,8 +12,11 @@ import java.time.Duration;
  *
  * @param emptyRoomGrace how long a room stays open after its last participant leaves
  * @param createOnJoin   whether joining an unknown room creates it (otherwise only the REST API does)
+ * @param connectTimeout how long a member may take from joining to a connected media transport
+ *                       (offer, ICE, DTLS) before it leaves with {@link LeaveReason#NOT_CONNECTED}
  */
-public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin) {
+public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin,
+        Duration connectTimeout) {
     /** A grid of 64 tiles is already unreadable on a 1080p screen, and the mixer's cost grows with every input. */
     public static final int MAX_PARTICIPANTS = 64;
 
@@ -20,5 +24,6 @@ public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGr
         inRange(maxParticipants, 1, MAX_PARTICIPANTS, "maxParticipants");
         positive(maxRooms, "maxRooms");
         notNegative(emptyRoomGrace, "emptyRoomGrace");
+        within(connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10), "connectTimeout");
     }
 }

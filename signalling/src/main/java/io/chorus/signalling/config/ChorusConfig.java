@@ -33,6 +33,12 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         clientIceServers = List.copyOf(clientIceServers);
         Objects.requireNonNull(conference, "conference");
         Objects.requireNonNull(auth, "auth");
+        if (!http.address().isLoopbackAddress() && !auth.enabled() && !auth.allowInsecure()) {
+            throw new IllegalArgumentException("http.address " + http.address().getHostAddress() + " is reachable from "
+                    + "other machines and auth is off: anyone who reaches it could join any room, list and close rooms "
+                    + "and broadcast them anywhere through the REST API; set auth.enabled=true (with auth.tokenSecret "
+                    + "and auth.apiKey), or auth.allowInsecure=true to run it open on purpose");
+        }
     }
 
     /** The documented defaults: loopback only, no external service, no authentication. */
@@ -46,11 +52,34 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
                 CONSENT_TIMEOUT);
     }
 
-    /** The HTTP/WebSocket listener; port 0 picks a free port. */
-    public record Http(InetAddress address, int port) {
+    /**
+     * The HTTP/WebSocket listener and what one client may cost it; port 0 picks a free port.
+     *
+     * @param allowedOrigins       origins of pages, besides the server's own, that may use the
+     *                             WebSocket, the REST API and the metrics ({@code https://meet.example.com})
+     * @param joinTimeout          how long a WebSocket may stay open without joining a room
+     * @param maxPendingReplyBytes replies queued for a WebSocket client that does not read before it is closed
+     */
+    public record Http(InetAddress address, int port, List<String> allowedOrigins, int maxConnections,
+            int maxConnectionsPerAddress, int maxMessagesPerSecond, Duration joinTimeout, int maxPendingReplyBytes) {
         public Http {
             required(address, "http.address");
             inRange(port, 0, 65535, "http.port");
+            allowedOrigins = List.copyOf(allowedOrigins);
+            for (String origin : allowedOrigins) {
+                if (!origin.matches("https?://[^/\\s]+")) {
+                    throw new IllegalArgumentException("http.allowedOrigins: '" + origin + "' must be an origin as "
+                            + "browsers send it: scheme://host[:port], no path, e.g. https://meet.example.com");
+                }
+            }
+            inRange(maxConnections, 1, 1_000_000, "http.maxConnections");
+            inRange(maxConnectionsPerAddress, 1, maxConnections, "http.maxConnectionsPerAddress");
+            inRange(maxMessagesPerSecond, 1, 10_000, "http.maxMessagesPerSecond");
+            required(joinTimeout, "http.joinTimeout");
+            if (joinTimeout.toMillis() < 1000 || joinTimeout.toMinutes() > 60) {
+                throw new IllegalArgumentException("http.joinTimeout must be from 1s to 60m, got " + joinTimeout);
+            }
+            inRange(maxPendingReplyBytes, 64 * 1024, 64 * 1024 * 1024, "http.maxPendingReplyBytes");
         }
     }
 
@@ -122,7 +151,10 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
      * Join tokens and the REST API key. {@code toString} masks both secrets so the configuration can be
      * logged.
      */
-    public record Auth(boolean enabled, String tokenSecret, String apiKey) {
+    public record Auth(boolean enabled, String tokenSecret, String apiKey, boolean allowInsecure) {
+        /** An API key a person or script can guess in a day's requests is no key. */
+        public static final int MIN_API_KEY_LENGTH = 16;
+
         public Auth {
             if (enabled) {
                 if (isBlank(tokenSecret) || isBlank(apiKey)) {
@@ -135,6 +167,10 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
                     throw new IllegalArgumentException("auth.tokenSecret must be at least " + JoinTokens.MIN_SECRET_BYTES
                             + " bytes (HS256 key), got " + secretBytes);
                 }
+                if (apiKey.length() < MIN_API_KEY_LENGTH) {
+                    throw new IllegalArgumentException("auth.apiKey must be at least " + MIN_API_KEY_LENGTH
+                            + " characters, got " + apiKey.length());
+                }
             }
         }
 
@@ -145,7 +181,8 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
 
         @Override
         public String toString() {
-            return "Auth[enabled=" + enabled + ", tokenSecret=" + mask(tokenSecret) + ", apiKey=" + mask(apiKey) + "]";
+            return "Auth[enabled=" + enabled + ", tokenSecret=" + mask(tokenSecret) + ", apiKey=" + mask(apiKey)
+                    + ", allowInsecure=" + allowInsecure + "]";
         }
     }
 

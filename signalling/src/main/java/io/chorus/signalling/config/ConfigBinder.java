@@ -54,13 +54,17 @@ final class ConfigBinder {
 
     ChorusConfig bind() {
         return new ChorusConfig(
-                new ChorusConfig.Http(address("http.address"), integer("http.port")),
+                new ChorusConfig.Http(address("http.address"), integer("http.port"), texts("http.allowedOrigins"),
+                        integer("http.maxConnections"), integer("http.maxConnectionsPerAddress"),
+                        integer("http.maxMessagesPerSecond"), duration("http.joinTimeout"),
+                        integer("http.maxPendingReplyBytes")),
                 new ChorusConfig.Media(address("media.address"), integer("media.port"), address("media.publicAddress"),
                         hostPorts("media.stun")),
                 new ChorusConfig.Dtls(path("dtls.certificate"), path("dtls.privateKey")),
                 iceServers("clientIceServers"),
                 conference(),
-                new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey")));
+                new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey"),
+                        bool("auth.allowInsecure")));
     }
 
     private ConferenceSettings conference() {
@@ -73,9 +77,9 @@ final class ConfigBinder {
                         "mixedSpeakers", "audio.mixedSpeakers", "audioBitrateBps", "audio.bitrate"));
         List<VideoTier> tiers = tiers("video.tiers");
         RoomLimits limits = bound(() -> new RoomLimits(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
-                duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin")),
+                duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin"), duration("rooms.connectTimeout")),
                 Map.of("maxParticipants", "rooms.maxParticipants", "maxRooms", "rooms.maxRooms",
-                        "emptyRoomGrace", "rooms.emptyRoomGrace"));
+                        "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
                 integer("recording.queueCapacity"), duration("recording.fragmentLength")),
                 Map.of("aacBitrateBps", "recording.aacBitrate", "queueCapacity", "recording.queueCapacity",
@@ -207,6 +211,17 @@ final class ConfigBinder {
         List<JsonNode> items = new ArrayList<>();
         node.forEach(items::add);
         return items;
+    }
+
+    private List<String> texts(String key) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : list(key)) {
+            if (!item.isTextual()) {
+                throw wrong(key, "a list of text", item);
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
     }
 
     private List<InetSocketAddress> hostPorts(String key) {

@@ -47,11 +47,13 @@ enum Kind {
     HOST_PORTS("HOST:PORT,...") {
         @Override
         JsonNode fromText(String text) {
-            ArrayNode list = NODES.arrayNode();
-            for (String entry : entries(text)) {
-                list.add(entry);
-            }
-            return list;
+            return textList(text);
+        }
+    },
+    TEXT_LIST("TEXT,...") {
+        @Override
+        JsonNode fromText(String text) {
+            return textList(text);
         }
     },
     /** {@code [name:]WIDTHxHEIGHT@BITRATE,...}; unnamed tiers are named by position (see ConfigBinder). */
@@ -109,6 +111,14 @@ enum Kind {
     };
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static ArrayNode textList(String text) {
+        ArrayNode list = NODES.arrayNode();
+        for (String entry : entries(text)) {
+            list.add(entry);
+        }
+        return list;
+    }
 
     private final String form;
 

@@ -10,6 +10,19 @@ final class Settings {
     static final List<Setting> ALL = List.of(
             new Setting("http.address", Kind.TEXT, "127.0.0.1", "address the HTTP/WebSocket server binds"),
             new Setting("http.port", Kind.INT, "8080", "HTTP/WebSocket port, 0 for any free port"),
+            new Setting("http.allowedOrigins", Kind.TEXT_LIST, "",
+                    "origins of web pages, besides the server's own reached by IP or localhost, that may use the "
+                            + "WebSocket, REST API and metrics (https://meet.example.com)"),
+            new Setting("http.maxConnections", Kind.INT, "1000", "HTTP/WebSocket connections the server holds at once"),
+            new Setting("http.maxConnectionsPerAddress", Kind.INT, "32",
+                    "HTTP/WebSocket connections one remote address may hold at once"),
+            new Setting("http.maxMessagesPerSecond", Kind.INT, "20",
+                    "messages a second one WebSocket client may send on average (bursts of twice that); beyond, "
+                            + "the connection is closed"),
+            new Setting("http.joinTimeout", Kind.TEXT, "30s",
+                    "how long a WebSocket may stay open without joining a room, 1s to 60m"),
+            new Setting("http.maxPendingReplyBytes", Kind.INT, "1048576",
+                    "replies queued for a WebSocket client that does not read them before it is closed"),
             new Setting("media.address", Kind.TEXT, "127.0.0.1",
                     "address of the shared UDP media port, advertised to browsers; not 0.0.0.0"),
             new Setting("media.port", Kind.INT, "10000", "the one UDP port all participants' media shares"),
@@ -40,6 +53,9 @@ final class Settings {
                     "how long an empty room stays open (ms, s, m or h: 500ms, 30s, 2m)"),
             new Setting("rooms.createOnJoin", Kind.BOOLEAN, "true",
                     "joining an unknown room creates it; false: only the REST API creates rooms"),
+            new Setting("rooms.connectTimeout", Kind.TEXT, "30s",
+                    "how long a participant may take from joining to connected media (offer, ICE, DTLS) before it "
+                            + "is made to leave, 1s to 10m"),
             new Setting("recording.directory", Kind.TEXT, "recordings", "where recordings are written"),
             new Setting("recording.autoStart", Kind.TEXT, "none",
                     "record every room from its first join: none, webm, mkv or mp4"),
@@ -67,7 +83,10 @@ final class Settings {
             new Setting("auth.tokenSecret", Kind.TEXT, "",
                     "HMAC-SHA256 secret of join tokens, at least 32 bytes; required when auth.enabled"),
             new Setting("auth.apiKey", Kind.TEXT, "",
-                    "REST API key, sent as 'Authorization: Bearer KEY'; required when auth.enabled"));
+                    "REST API key, sent as 'Authorization: Bearer KEY', at least 16 characters; required when "
+                            + "auth.enabled"),
+            new Setting("auth.allowInsecure", Kind.BOOLEAN, "false",
+                    "run with auth off on an address other machines can reach (http.address not loopback)"));
 
     private Settings() {
     }

@@ -1,12 +1,14 @@
 package io.chorus.signalling.metrics;
 
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 import io.chorus.mixer.room.RoomMixerStats;
 import io.chorus.signalling.conference.Conferences;
+import io.chorus.signalling.conference.LeaveReason;
 import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomEvent;
 import io.chorus.signalling.conference.RoomListener;
@@ -26,7 +28,7 @@ import io.micrometer.core.instrument.Tags;
 public final class RoomMetrics implements RoomListener {
     private final MeterRegistry registry;
     private final Counter joins;
-    private final Counter leaves;
+    private final Map<LeaveReason, Counter> leaves = new EnumMap<>(LeaveReason.class);
     private final Map<String, List<Meter>> perRoom = new ConcurrentHashMap<>();
 
     public RoomMetrics(MeterRegistry registry, Conferences rooms) {
@@ -36,7 +38,10 @@ public final class RoomMetrics implements RoomListener {
         Gauge.builder("chorus.participants", rooms, Conferences::participants)
                 .description("members of all conference rooms").register(registry);
         this.joins = Counter.builder("chorus.joins").description("participants admitted to a room").register(registry);
-        this.leaves = Counter.builder("chorus.leaves").description("participants gone from a room").register(registry);
+        for (LeaveReason reason : LeaveReason.values()) {
+            leaves.put(reason, Counter.builder("chorus.leaves").tag("reason", reason.wire())
+                    .description("participants gone from a room, by why").register(registry));
+        }
     }
 
     @Override
@@ -47,8 +52,8 @@ public final class RoomMetrics implements RoomListener {
             closed(room);
         } else if (event instanceof RoomEvent.ParticipantJoined) {
             joins.increment();
-        } else if (event instanceof RoomEvent.ParticipantLeft) {
-            leaves.increment();
+        } else if (event instanceof RoomEvent.ParticipantLeft left) {
+            leaves.get(left.reason()).increment();
         }
     }
 

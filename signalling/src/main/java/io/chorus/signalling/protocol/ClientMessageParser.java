@@ -10,6 +10,7 @@ import io.chorus.signalling.conference.RoomSpec;
 public final class ClientMessageParser {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int MAX_NAME_LENGTH = 128;
+    static final int MAX_ID_LENGTH = 64;
     /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
     private static final int MIN_BITRATE = 10_000;
 
@@ -19,11 +20,22 @@ public final class ClientMessageParser {
         this.mapper = mapper;
     }
 
+    /**
+     * The id a reply may echo: a number or a string of at most {@value #MAX_ID_LENGTH} characters.
+     * Anything else is not echoed, so that a message of 64 KiB cannot make every error reply as large.
+     */
+    private static JsonNode echoable(JsonNode id) {
+        if (id == null || id.isIntegralNumber() || (id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH)) {
+            return id;
+        }
+        return null;
+    }
+
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
     public JsonNode idOf(String text) {
         try {
             JsonNode node = mapper.readTree(text);
-            return node != null && node.isObject() ? node.get("id") : null;
+            return node != null && node.isObject() ? echoable(node.get("id")) : null;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
         }
@@ -43,7 +55,7 @@ public final class ClientMessageParser {
         if (node == null || !node.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "a message must be a JSON object");
         }
-        JsonNode id = node.get("id");
+        JsonNode id = echoable(node.get("id"));
         String type = JsonFields.requiredText(node, "type");
         return switch (type) {
             case "join" -> new ClientMessage.Join(id, roomId(node), displayName(node),
@@ -54,7 +66,8 @@ public final class ClientMessageParser {
             case "leave" -> new ClientMessage.Leave(id);
             case "mute" -> new ClientMessage.Mute(id, JsonFields.optionalBoolean(node, "audio"),
                     JsonFields.optionalBoolean(node, "video"));
-            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '"
+                    + ProtocolException.shortened(type) + "'");
         };
     }
 

@@ -6,6 +6,8 @@ import io.chorus.signalling.conference.ConferenceException;
 public class ProtocolException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    static final int MAX_QUOTED = 32;
+
     private final ErrorCode code;
 
     public ProtocolException(ErrorCode code, String message) {
@@ -20,5 +22,10 @@ public class ProtocolException extends Exception {
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Client text quoted back in an error, cut to {@value #MAX_QUOTED} characters: replies must not grow with the input. */
+    public static String shortened(String clientText) {
+        return clientText.length() <= MAX_QUOTED ? clientText : clientText.substring(0, MAX_QUOTED) + "...";
     }
 }

@@ -70,7 +70,8 @@ public final class ServerMessages {
         } else if (event instanceof RoomEvent.ParticipantUpdated e) {
             return participantEvent("participant-updated", e.participant());
         } else if (event instanceof RoomEvent.ParticipantLeft e) {
-            return base("participant-left", null).put("participant", e.participantId()).toString();
+            return base("participant-left", null).put("participant", e.participantId())
+                    .put("reason", e.reason().wire()).toString();
         } else if (event instanceof RoomEvent.ActiveSpeaker e) {
             return base("active-speaker", null).put("participant", e.participantId()).toString();
         } else if (event instanceof RoomEvent.LayoutChanged e) {

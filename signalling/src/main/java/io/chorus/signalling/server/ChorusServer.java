@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,6 +23,7 @@ import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.config.ChorusConfig;
 import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.protocol.ClientMessageParser;
+import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.MediaPortMetrics;
 import io.chorus.signalling.metrics.ServerMetrics;
 import io.chorus.signalling.protocol.ServerMessages;
@@ -79,12 +81,27 @@ public final class ChorusServer implements AutoCloseable {
             ApiKeyCheck apiKey = auth.enabled() ? new ApiKeyCheck(auth.apiKey()) : null;
             Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
             RoomsApi api = new RoomsApi(conferences, mapper, tokens);
-            HttpServer http = new HttpServer(new InetSocketAddress(config.http().address(), config.http().port()),
-                    () -> new WebSocketFrameHandler(parser, messages, rooms, gate, iceServers),
-                    () -> new RestApiHandler(api, mapper, apiAccess, metrics));
+            ChorusConfig.Http httpConfig = config.http();
+            ConnectionMetrics connections = new ConnectionMetrics(metrics.registry());
+            ConnectionLimiter limiter = new ConnectionLimiter(httpConfig.maxConnections(),
+                    httpConfig.maxConnectionsPerAddress(), connections);
+            connections.watchOpenConnections(limiter::open);
+            WebSocketLimits webSocketLimits = new WebSocketLimits(httpConfig.maxMessagesPerSecond(),
+                    httpConfig.joinTimeout(), httpConfig.maxPendingReplyBytes());
+            HttpServer http = new HttpServer(new InetSocketAddress(httpConfig.address(), httpConfig.port()),
+                    webSocketLimits.maxPendingReplyBytes(), new HttpChannelInitializer.Guards(limiter,
+                            new OriginCheck(Set.copyOf(httpConfig.allowedOrigins()), connections)),
+                    () -> new WebSocketFrameHandler(parser, messages, rooms, gate, iceServers, webSocketLimits,
+                            connections),
+                    () -> new RestApiHandler(api, mapper, apiAccess, metrics, connections));
             ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, http);
             LOG.info("auth is {}", auth.enabled() ? "ON: joins need a token, the REST API and /metrics the API key"
                     : "off: anyone who reaches this port may join any room and use the REST API");
+            if (!auth.enabled() && !httpConfig.address().isLoopbackAddress()) {
+                LOG.warn("auth.allowInsecure=true: {} is reachable from other machines with auth off; anyone who "
+                        + "reaches it can join rooms, record them and broadcast them anywhere",
+                        httpConfig.address().getHostAddress());
+            }
             LOG.info("DTLS certificate fingerprint sha-256 {}", certificate.fingerprintSdp());
             String base = server.httpAddress().getAddress().getHostAddress() + ":" + server.httpAddress().getPort();
             LOG.info("Chorus is up: open http://{}/ to join a room; WebSocket ws://{}/ws; REST http://{}/api/rooms;"

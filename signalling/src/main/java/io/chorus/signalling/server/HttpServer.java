@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -18,13 +20,19 @@ final class HttpServer implements AutoCloseable {
     private final EventExecutorGroup signalling = new DefaultEventExecutorGroup(2);
     private final Channel channel;
 
-    HttpServer(InetSocketAddress address, Supplier<WebSocketFrameHandler> handlers, Supplier<RestApiHandler> api)
-            throws InterruptedException {
+    /**
+     * @param maxPendingReplyBytes a connection's unsent bytes above which it stops being writable;
+     *                             the WebSocket handler then closes it as a client that does not read
+     */
+    HttpServer(InetSocketAddress address, int maxPendingReplyBytes, HttpChannelInitializer.Guards guards,
+            Supplier<WebSocketFrameHandler> handlers, Supplier<RestApiHandler> api) throws InterruptedException {
         try {
             channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
-                    .childHandler(new HttpChannelInitializer(signalling, handlers, api))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(maxPendingReplyBytes / 2, maxPendingReplyBytes))
+                    .childHandler(new HttpChannelInitializer(signalling, guards, handlers, api))
                     .bind(address).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             close();

@@ -17,6 +17,8 @@ import io.chorus.signalling.api.ApiException;
 import io.chorus.signalling.api.ApiResponse;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.metrics.ConnectionMetrics;
+import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.metrics.ServerMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,6 +26,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
@@ -40,14 +43,17 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ObjectMapper mapper;
     private final Predicate<String> authorized;
     private final ServerMetrics metrics;
+    private final ConnectionMetrics refusals;
 
     /** @param authorized given the Authorization header (or null), whether the caller may use the API */
-    RestApiHandler(RoomsApi api, ObjectMapper mapper, Predicate<String> authorized, ServerMetrics metrics) {
+    RestApiHandler(RoomsApi api, ObjectMapper mapper, Predicate<String> authorized, ServerMetrics metrics,
+            ConnectionMetrics refusals) {
         super(false);
         this.api = api;
         this.mapper = mapper;
         this.authorized = authorized;
         this.metrics = metrics;
+        this.refusals = refusals;
     }
 
     @Override
@@ -113,6 +119,13 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private JsonNode body(FullHttpRequest request) throws ApiException {
         if (request.content().readableBytes() == 0) {
             return null;
+        }
+        // A cross-site page can send a form or text/plain without the browser asking first, never JSON.
+        CharSequence mime = HttpUtil.getMimeType(request);
+        if (mime == null || !mime.toString().equalsIgnoreCase("application/json")) {
+            refusals.refused(Refusal.NOT_JSON);
+            throw new ApiException(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "a request body must be sent as Content-Type: application/json");
         }
         try {
             return mapper.readTree(request.content().toString(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.chorus.signalling.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.signalling.conference.ConferenceException;
+import io.chorus.signalling.metrics.ConnectionMetrics;
+import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.conference.Peer;
 import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.protocol.ClientMessage;
@@ -27,10 +30,15 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * One WebSocket connection: parses each text frame, drives the participant, and answers every
- * refused message with an {@code error} that keeps the connection usable.
+ * refused message with an {@code error} that keeps the connection usable. Three things close it
+ * instead, each counted: a client that does not read its replies (they would pile up in server
+ * memory at the client's upload rate), one that sends more messages a second than
+ * {@link WebSocketLimits#maxMessagesPerSecond()} allows, and one that has not joined a room within
+ * {@link WebSocketLimits#joinTimeout()} of connecting.
  */
 final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
@@ -40,23 +48,54 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final RoomDirectory rooms;
     private final JoinGate gate;
     private final List<IceServerInfo> iceServers;
+    private final WebSocketLimits limits;
+    private final ConnectionMetrics metrics;
+    private final LogThrottle refusalsLogged = new LogThrottle();
+    private final MessageBudget budget;
+    private boolean everJoined;
+    /** Set once the server decided to close this connection: what the client still sends is ignored. */
+    private volatile boolean closing;
     private Peer participant;
     private ClientSignals signals;
     private String room;
 
     /** @param iceServers the STUN/TURN servers every {@code joined} hands the client */
     WebSocketFrameHandler(ClientMessageParser parser, ServerMessages messages, RoomDirectory rooms, JoinGate gate,
-            List<IceServerInfo> iceServers) {
+            List<IceServerInfo> iceServers, WebSocketLimits limits, ConnectionMetrics metrics) {
         this.parser = parser;
         this.messages = messages;
         this.rooms = rooms;
         this.gate = gate;
         this.iceServers = List.copyOf(iceServers);
+        this.limits = limits;
+        this.metrics = metrics;
+        this.budget = new MessageBudget(limits.maxMessagesPerSecond());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            ctx.executor().schedule(() -> {
+                if (!everJoined && ctx.channel().isActive()) {
+                    closeForPolicy(ctx.channel(), Refusal.NEVER_JOINED, "did not join a room within "
+                            + limits.joinTimeout().toSeconds() + " s");
+                }
+            }, limits.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         Channel channel = ctx.channel();
+        if (closing) {
+            return;
+        }
+        if (!budget.spend(System.nanoTime())) {
+            closeForPolicy(channel, Refusal.TOO_MANY_MESSAGES, "sent more than " + limits.maxMessagesPerSecond()
+                    + " messages a second");
+            return;
+        }
         if (!(frame instanceof TextWebSocketFrame text)) {
             send(channel, messages.error(ErrorCode.UNSUPPORTED_FRAME, "only JSON text frames are accepted", null));
             return;
@@ -80,8 +119,23 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     }
 
     private void refuse(Channel channel, ProtocolException e, JsonNode echoId) {
-        LOG.info("{}: refused message: {} ({})", channel.remoteAddress(), e.getMessage(), e.code().wire());
+        if (refusalsLogged.next()) {
+            LOG.info("{}: refused message: {} ({}; {} refused on this connection so far)", channel.remoteAddress(),
+                    e.getMessage(), e.code().wire(), refusalsLogged.count());
+        }
         send(channel, messages.error(e.code(), e.getMessage(), echoId));
+    }
+
+    /** Closes with 1008 (policy violation), saying why, counted and logged once per connection. */
+    private void closeForPolicy(Channel channel, Refusal reason, String why) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        metrics.refused(reason);
+        LOG.warn("{}: closing the WebSocket: the client {}", channel.remoteAddress(), why);
+        channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, why))
+                .addListener(ChannelFutureListener.CLOSE);
     }
 
     private void handle(Channel channel, ClientMessage message) throws ProtocolException, ConferenceException {
@@ -91,8 +145,10 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
                         "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
             }
             Integer cap = lower(join.maxBitrate(), gate.admit(join));
-            ClientSignals joining = new ClientSignals(new WebSocketChannel(channel), messages, join.id(), iceServers);
+            ClientSignals joining = new ClientSignals(new WebSocketChannel(channel, this), messages, join.id(),
+                    iceServers);
             participant = rooms.join(join.room(), join.name(), cap, joining);
+            everJoined = true;
             signals = joining;
             room = join.room();
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
@@ -155,17 +211,32 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         ctx.close();
     }
 
-    private static void send(Channel channel, String json) {
-        if (channel.isActive()) {
-            channel.writeAndFlush(new TextWebSocketFrame(json));
+    /**
+     * Queues a reply. Netty queues writes, so callers never block; a client whose unread replies
+     * already fill the channel's write buffer (its high water mark) is not reading, and is closed
+     * rather than left to grow server memory.
+     */
+    private void send(Channel channel, String json) {
+        if (!channel.isActive() || closing) {
+            return;
         }
+        if (!channel.isWritable()) {
+            closing = true;
+            metrics.refused(Refusal.SLOW_READER);
+            LOG.warn("{}: closing the WebSocket: the client does not read its replies ({} bytes unsent)",
+                    channel.remoteAddress(), channel.unsafe().outboundBuffer() == null ? 0
+                            : channel.unsafe().outboundBuffer().totalPendingWriteBytes());
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(json));
     }
 
-    /** The room's way to reach this client; Netty queues writes, so callers never block. */
-    private record WebSocketChannel(Channel channel) implements SignallingChannel {
+    /** The room's way to reach this client. */
+    private record WebSocketChannel(Channel channel, WebSocketFrameHandler handler) implements SignallingChannel {
         @Override
         public void send(String json) {
-            WebSocketFrameHandler.send(channel, json);
+            handler.send(channel, json);
         }
 
         @Override

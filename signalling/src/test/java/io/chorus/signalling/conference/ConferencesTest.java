@@ -53,10 +53,14 @@ class ConferencesTest {
     }
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
+        return start(new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin,
+                Duration.ofMinutes(1)), fileWork);
+    }
+
+    private Conferences start(RoomLimits limits, ExecutorService fileWork) {
         ConferenceSettings settings = new ConferenceSettings(RoomMixerConfig.defaults().withCanvas(320, 180, 15),
-                LayoutName.GRID, List.of(LOW), new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200),
-                        createOnJoin), new RecordingSettings(recordings, null, false, RecordingOptions.defaults()),
-                BroadcastSettings.defaults());
+                LayoutName.GRID, List.of(LOW), limits, new RecordingSettings(recordings, null, false,
+                        RecordingOptions.defaults()), BroadcastSettings.defaults());
         conferences = new Conferences(settings, (name, listener) -> {
             FakeSession session = new FakeSession(name, listener, "VP8");
             sessions.put(name, session);
@@ -139,13 +143,34 @@ class ConferencesTest {
         Member bob = join("r", "Bob");
         bob.participant().close();
         assertTrue(sessions.get("r/p2").closed.get());
-        assertEquals(List.of(new RoomEvent.ParticipantLeft("p2")), ann.log().of(RoomEvent.ParticipantLeft.class));
+        assertEquals(List.of(new RoomEvent.ParticipantLeft("p2", LeaveReason.LEFT)),
+                ann.log().of(RoomEvent.ParticipantLeft.class));
         assertTrue(bob.log().of(RoomEvent.ParticipantLeft.class).isEmpty());
 
         ann.participant().close();
         assertTrue(conferences.room("r").isPresent(), "still open during the grace period");
         await(() -> conferences.room("r").isEmpty(), "closed after the grace period");
         await(() -> heard.contains("r Closed"), "listeners hear the close");
+    }
+
+    @Test
+    void membersThatDoNotConnectInTimeLeaveAndSayWhy() throws Exception {
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1)),
+                Executors.newSingleThreadExecutor());
+        Member connected = joinWithMedia("r", "Ann");
+        Member silent = join("r", "Bob");
+        Member stuck = joinWithMedia("r", "Cy");
+        connected.session(sessions, "r").listener.onStateChange(SessionState.CONNECTED, "");
+        await(() -> conferences.participants() == 1, "the two that never connected leave");
+        Room room = conferences.room("r").orElseThrow();
+        assertEquals(List.of("p1"), room.members().stream().map(MemberView::id).toList());
+        assertEquals(List.of(new RoomEvent.ParticipantLeft("p2", LeaveReason.NOT_CONNECTED),
+                new RoomEvent.ParticipantLeft("p3", LeaveReason.NOT_CONNECTED)),
+                connected.log().of(RoomEvent.ParticipantLeft.class));
+        assertEquals(List.of(SessionState.FAILED), silent.log().states, "the client is told");
+        assertEquals(List.of(SessionState.FAILED), stuck.log().states);
+        assertTrue(sessions.get("r/p2").closed.get() && sessions.get("r/p3").closed.get(), "their transports freed");
+        assertTrue(heard.contains("r ParticipantLeft"));
     }
 
     @Test

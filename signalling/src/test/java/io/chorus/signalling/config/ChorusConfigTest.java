@@ -35,7 +35,7 @@ class ChorusConfigTest {
     @Test
     void tokenSecretLengthCountsUtf8BytesLikeJwtLibraries() {
         String secret = "ключ".repeat(4);
-        ChorusConfig.Auth auth = new ChorusConfig.Auth(true, secret, "k");
+        ChorusConfig.Auth auth = new ChorusConfig.Auth(true, secret, "an-api-key-of-20-chars", false);
         assertEquals(16, secret.length());
         assertEquals(32, auth.tokenSecretBytes().length);
     }

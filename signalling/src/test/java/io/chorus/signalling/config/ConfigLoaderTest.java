@@ -39,6 +39,7 @@ import io.chorus.signalling.conference.VideoTier;
 
 class ConfigLoaderTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private static final String API_KEY = "api-key-of-twenty-chars";
 
     @TempDir
     Path dir;
@@ -57,7 +58,8 @@ class ConfigLoaderTest {
     void defaultsAreTheDocumentedOnes() throws Exception {
         ChorusConfig c = ChorusConfig.defaults();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        assertEquals(new ChorusConfig.Http(loopback, 8080), c.http());
+        assertEquals(new ChorusConfig.Http(loopback, 8080, List.of(), 1000, 32, 20, Duration.ofSeconds(30), 1 << 20),
+                c.http());
         assertEquals(new ChorusConfig.Media(loopback, 10000, null, List.of()), c.media());
         assertEquals(new ChorusConfig.Dtls(null, null), c.dtls());
         assertTrue(c.dtls().generated());
@@ -67,11 +69,11 @@ class ConfigLoaderTest {
         assertEquals(LayoutName.GRID, conference.layout());
         assertEquals(List.of(new VideoTier("high", 1280, 720, 1500000), new VideoTier("medium", 640, 360, 500000),
                 new VideoTier("low", 320, 180, 150000)), conference.tiers());
-        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true), conference.limits());
+        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30)), conference.limits());
         assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults()),
                 conference.recording());
         assertEquals(BroadcastSettings.defaults(), conference.broadcast());
-        assertEquals(new ChorusConfig.Auth(false, null, null), c.auth());
+        assertEquals(new ChorusConfig.Auth(false, null, null, false), c.auth());
     }
 
     @Test
@@ -136,6 +138,7 @@ class ConfigLoaderTest {
                 key("rooms.maxParticipants", "64", c -> c.conference().limits().maxParticipants(), 64),
                 key("rooms.maxRooms", "2", c -> c.conference().limits().maxRooms(), 2),
                 key("rooms.emptyRoomGrace", "500ms", c -> c.conference().limits().emptyRoomGrace(), Duration.ofMillis(500)),
+                key("rooms.connectTimeout", "45s", c -> c.conference().limits().connectTimeout(), Duration.ofSeconds(45)),
                 key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),
                 key("recording.directory", "/var/lib/chorus", c -> c.conference().recording().directory(), Path.of("/var/lib/chorus")),
                 key("recording.autoStart", "mp4", c -> c.conference().recording().autoRecord(), RecordingFormat.MP4),
@@ -154,9 +157,17 @@ class ConfigLoaderTest {
                 key("broadcast.reconnectMaxWait", "1m", c -> c.conference().broadcast().reconnectMaxWait(),
                         Duration.ofMinutes(1)),
                 key("auth.enabled", "true", c -> c.auth().enabled(), true, "--auth.tokenSecret=" + SECRET,
-                        "--auth.apiKey=k"),
+                        "--auth.apiKey=" + API_KEY),
                 key("auth.tokenSecret", SECRET, c -> c.auth().tokenSecret(), SECRET),
-                key("auth.apiKey", "k", c -> c.auth().apiKey(), "k"));
+                key("auth.apiKey", API_KEY, c -> c.auth().apiKey(), API_KEY),
+                key("auth.allowInsecure", "true", c -> c.auth().allowInsecure(), true),
+                key("http.allowedOrigins", "https://meet.example.com,http://10.0.0.5:8080", c -> c.http().allowedOrigins(),
+                        List.of("https://meet.example.com", "http://10.0.0.5:8080")),
+                key("http.maxConnections", "50", c -> c.http().maxConnections(), 50, "--http.maxConnectionsPerAddress=5"),
+                key("http.maxConnectionsPerAddress", "4", c -> c.http().maxConnectionsPerAddress(), 4),
+                key("http.maxMessagesPerSecond", "5", c -> c.http().maxMessagesPerSecond(), 5),
+                key("http.joinTimeout", "2m", c -> c.http().joinTimeout(), Duration.ofMinutes(2)),
+                key("http.maxPendingReplyBytes", "65536", c -> c.http().maxPendingReplyBytes(), 65536));
     }
 
     private static Arguments key(String path, String value, Function<ChorusConfig, Object> field, Object expected,
@@ -305,7 +316,16 @@ class ConfigLoaderTest {
                 Arguments.of(new String[] {"--auth.enabled=true", "--auth.apiKey=k"},
                         "got tokenSecret unset and apiKey set"),
                 Arguments.of(new String[] {"--auth.enabled=true", "--auth.apiKey=k", "--auth.tokenSecret=short"},
-                        "auth.tokenSecret must be at least 32 bytes (HS256 key), got 5"));
+                        "auth.tokenSecret must be at least 32 bytes (HS256 key), got 5"),
+                Arguments.of(new String[] {"--auth.enabled=true", "--auth.apiKey=k", "--auth.tokenSecret=" + SECRET},
+                        "auth.apiKey must be at least 16 characters, got 1"),
+                Arguments.of(new String[] {"--http.address=0.0.0.0"},
+                        "http.address 0.0.0.0 is reachable from other machines and auth is off"),
+                Arguments.of(new String[] {"--http.allowedOrigins=https://meet.example.com/path"},
+                        "http.allowedOrigins: 'https://meet.example.com/path' must be an origin as browsers send it"),
+                Arguments.of(new String[] {"--http.maxConnectionsPerAddress=2000"},
+                        "http.maxConnectionsPerAddress must be between 1 and 1000, got 2000"),
+                Arguments.of(new String[] {"--http.joinTimeout=500ms"}, "http.joinTimeout must be from 1s to 60m"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -345,7 +365,7 @@ class ConfigLoaderTest {
                         "video.tiers[0].bitrate: expected an integer, got nothing"),
                 Arguments.of("video: {tiers: 640x360@500000}\n", "video.tiers (file "),
                 Arguments.of("rooms: {createOnJoin: 1}\n", "expected true or false, got 1"),
-                Arguments.of("http: 8080\n", "'http' must be a mapping of address, port, got 8080"),
+                Arguments.of("http: 8080\n", "'http' must be a mapping of address, port, allowedOrigins"),
                 Arguments.of("http: {port: 1}\nhttp: {port: 2}\n", "Duplicate field 'http'"),
                 Arguments.of("- http\n", "must hold a mapping of keys, got array"),
                 Arguments.of("auth: {tokenSecret: 12345678901234567890123456789012345}\n",
@@ -367,10 +387,10 @@ class ConfigLoaderTest {
         assertFalse(e.getMessage().contains("1234567890"), e.getMessage());
         assertTrue(e.getMessage().endsWith("expected text, got a number"), e.getMessage());
 
-        ChorusConfig c = load("--auth.enabled=true", "--auth.tokenSecret=" + SECRET, "--auth.apiKey=api-key-value",
+        ChorusConfig c = load("--auth.enabled=true", "--auth.tokenSecret=" + SECRET, "--auth.apiKey=api-key-value-of-twenty",
                 "--clientIceServers=turn:ann:turn-password@turn.example.com:3478");
         String logged = c.toString();
-        assertFalse(logged.contains(SECRET) || logged.contains("api-key-value") || logged.contains("turn-password"),
+        assertFalse(logged.contains(SECRET) || logged.contains("api-key-value-of-twenty") || logged.contains("turn-password"),
                 logged);
         assertTrue(logged.contains("username=ann"), logged);
     }

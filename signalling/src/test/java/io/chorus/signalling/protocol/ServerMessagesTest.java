@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 
 import io.chorus.signalling.conference.BroadcastStatus;
+import io.chorus.signalling.conference.LeaveReason;
 import io.chorus.signalling.conference.MemberInfo;
 import io.chorus.signalling.conference.PublishConstraints;
 import io.chorus.signalling.conference.RecordingStatus;
@@ -40,9 +41,10 @@ class ServerMessagesTest {
         assertEquals(false, joined.at("/participant/videoMuted").asBoolean());
         assertEquals("participant-updated",
                 event(new RoomEvent.ParticipantUpdated(new MemberInfo("p2", "Bob", false, false))).get("type").asText());
-        JsonNode left = event(new RoomEvent.ParticipantLeft("p2"));
+        JsonNode left = event(new RoomEvent.ParticipantLeft("p2", LeaveReason.NOT_CONNECTED));
         assertEquals("participant-left", left.get("type").asText());
         assertEquals("p2", left.get("participant").asText());
+        assertEquals("not-connected", left.get("reason").asText());
     }
 
     @Test

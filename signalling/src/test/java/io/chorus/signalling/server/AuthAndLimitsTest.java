@@ -72,6 +72,7 @@ class AuthAndLimitsTest {
 
             HttpResponse<String> minted = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/tokens"))
                     .header("Authorization", "Bearer " + API_KEY)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"room\":\"r9\",\"name\":\"Cy\",\"ttlSeconds\":60}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, minted.statusCode(), minted.body());
@@ -185,7 +186,8 @@ class AuthAndLimitsTest {
     }
 
     private static HttpResponse<String> post(URI base, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 }
