@@ -18,14 +18,22 @@ import io.chorus.signalling.conference.ConferenceException.Refusal;
 public final class EchoRoom {
     private static final Logger LOG = LoggerFactory.getLogger(EchoRoom.class);
     private final MediaSessions sessions;
+    private final int maxSessions;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, EchoParticipant> participants = new ConcurrentHashMap<>();
 
-    public EchoRoom(MediaSessions sessions) {
+    /** @param maxSessions echo sessions at once: each holds a transport and is open to anyone who can join */
+    public EchoRoom(MediaSessions sessions, int maxSessions) {
         this.sessions = sessions;
+        this.maxSessions = maxSessions;
     }
 
     Peer join(String name, ParticipantSignals signals) throws ConferenceException {
+        // Checked before the transport exists; two joins racing past it exceed the cap by one at most.
+        if (participants.size() >= maxSessions) {
+            throw new ConferenceException(Refusal.ROOM_FULL, "the echo room is full (" + maxSessions
+                    + " sessions at once)");
+        }
         String id = "p" + nextId.getAndIncrement();
         EchoParticipant participant;
         try {

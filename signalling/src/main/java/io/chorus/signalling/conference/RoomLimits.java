@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param createOnJoin   whether joining an unknown room creates it (otherwise only the REST API does)
  * @param connectTimeout how long a member may take from joining to a connected media transport
  *                       (offer, ICE, DTLS) before it leaves with {@link LeaveReason#NOT_CONNECTED}
+ * @param maxEchoSessions sessions the {@code echo} test room holds at once
  */
 public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin,
-        Duration connectTimeout) {
+        Duration connectTimeout, int maxEchoSessions) {
     /** A grid of 64 tiles is already unreadable on a 1080p screen, and the mixer's cost grows with every input. */
     public static final int MAX_PARTICIPANTS = 64;
 
@@ -25,5 +26,6 @@ public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGr
         positive(maxRooms, "maxRooms");
         notNegative(emptyRoomGrace, "emptyRoomGrace");
         within(connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10), "connectTimeout");
+        inRange(maxEchoSessions, 0, 1000, "maxEchoSessions");
     }
 }

@@ -77,9 +77,11 @@ final class ConfigBinder {
                         "mixedSpeakers", "audio.mixedSpeakers", "audioBitrateBps", "audio.bitrate"));
         List<VideoTier> tiers = tiers("video.tiers");
         RoomLimits limits = bound(() -> new RoomLimits(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
-                duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin"), duration("rooms.connectTimeout")),
+                duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin"), duration("rooms.connectTimeout"),
+                integer("rooms.maxEchoSessions")),
                 Map.of("maxParticipants", "rooms.maxParticipants", "maxRooms", "rooms.maxRooms",
-                        "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout"));
+                        "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout",
+                        "maxEchoSessions", "rooms.maxEchoSessions"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
                 integer("recording.queueCapacity"), duration("recording.fragmentLength")),
                 Map.of("aacBitrateBps", "recording.aacBitrate", "queueCapacity", "recording.queueCapacity",

@@ -56,6 +56,8 @@ final class Settings {
             new Setting("rooms.connectTimeout", Kind.TEXT, "30s",
                     "how long a participant may take from joining to connected media (offer, ICE, DTLS) before it "
                             + "is made to leave, 1s to 10m"),
+            new Setting("rooms.maxEchoSessions", Kind.INT, "4",
+                    "sessions the echo test room holds at once, 0 to turn it off"),
             new Setting("recording.directory", Kind.TEXT, "recordings", "where recordings are written"),
             new Setting("recording.autoStart", Kind.TEXT, "none",
                     "record every room from its first join: none, webm, mkv or mp4"),

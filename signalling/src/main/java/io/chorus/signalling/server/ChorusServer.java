@@ -67,7 +67,7 @@ public final class ChorusServer implements AutoCloseable {
         try {
             ObjectMapper mapper = new ObjectMapper();
             MediaSessions sessions = MediaSessions.on(transport);
-            EchoRoom echo = new EchoRoom(sessions);
+            EchoRoom echo = new EchoRoom(sessions, config.conference().limits().maxEchoSessions());
             ClientMessageParser parser = new ClientMessageParser(mapper);
             ServerMessages messages = new ServerMessages(mapper);
             conferences = new Conferences(config.conference(), sessions);

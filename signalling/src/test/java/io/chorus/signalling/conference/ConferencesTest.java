@@ -54,7 +54,7 @@ class ConferencesTest {
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
         return start(new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin,
-                Duration.ofMinutes(1)), fileWork);
+                Duration.ofMinutes(1), 4), fileWork);
     }
 
     private Conferences start(RoomLimits limits, ExecutorService fileWork) {
@@ -155,7 +155,7 @@ class ConferencesTest {
 
     @Test
     void membersThatDoNotConnectInTimeLeaveAndSayWhy() throws Exception {
-        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1)),
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1), 4),
                 Executors.newSingleThreadExecutor());
         Member connected = joinWithMedia("r", "Ann");
         Member silent = join("r", "Bob");
@@ -171,6 +171,22 @@ class ConferencesTest {
         assertEquals(List.of(SessionState.FAILED), stuck.log().states);
         assertTrue(sessions.get("r/p2").closed.get() && sessions.get("r/p3").closed.get(), "their transports freed");
         assertTrue(heard.contains("r ParticipantLeft"));
+    }
+
+    @Test
+    void theEchoRoomHoldsItsLimitOfSessions() throws Exception {
+        EchoRoom echo = new EchoRoom((name, listener) -> {
+            FakeSession session = new FakeSession(name, listener, "VP8");
+            sessions.put(name, session);
+            return session;
+        }, 2);
+        Peer first = echo.join("a", new SignalLog());
+        echo.join("b", new SignalLog());
+        ConferenceException full = assertThrows(ConferenceException.class, () -> echo.join("c", new SignalLog()));
+        assertEquals(Refusal.ROOM_FULL, full.refusal());
+        first.close();
+        echo.join("c", new SignalLog());
+        assertEquals(2, echo.participants().size());
     }
 
     @Test

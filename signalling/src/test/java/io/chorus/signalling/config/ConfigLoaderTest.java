@@ -69,7 +69,8 @@ class ConfigLoaderTest {
         assertEquals(LayoutName.GRID, conference.layout());
         assertEquals(List.of(new VideoTier("high", 1280, 720, 1500000), new VideoTier("medium", 640, 360, 500000),
                 new VideoTier("low", 320, 180, 150000)), conference.tiers());
-        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30)), conference.limits());
+        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30), 4),
+                conference.limits());
         assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults()),
                 conference.recording());
         assertEquals(BroadcastSettings.defaults(), conference.broadcast());
@@ -139,6 +140,7 @@ class ConfigLoaderTest {
                 key("rooms.maxRooms", "2", c -> c.conference().limits().maxRooms(), 2),
                 key("rooms.emptyRoomGrace", "500ms", c -> c.conference().limits().emptyRoomGrace(), Duration.ofMillis(500)),
                 key("rooms.connectTimeout", "45s", c -> c.conference().limits().connectTimeout(), Duration.ofSeconds(45)),
+                key("rooms.maxEchoSessions", "0", c -> c.conference().limits().maxEchoSessions(), 0),
                 key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),
                 key("recording.directory", "/var/lib/chorus", c -> c.conference().recording().directory(), Path.of("/var/lib/chorus")),
                 key("recording.autoStart", "mp4", c -> c.conference().recording().autoRecord(), RecordingFormat.MP4),
