@@ -1,5 +1,7 @@
 package io.chorus.core.ice;
 
+import static io.chorus.core.config.SettingChecks.inRange;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -18,9 +20,25 @@ import java.util.Objects;
  * @param consentInterval how often the server sends a keep-alive on the selected pair
  * @param consentTimeout  how long the browser may stay silent (no media, RTCP or DTLS at all) before
  *                        its transport is declared failed
+ * @param limits          what one remote party may make a session hold
  */
 public record IceConfig(InetAddress bindAddress, int port, InetAddress publicAddress,
-        List<InetSocketAddress> stunServers, Duration consentInterval, Duration consentTimeout) {
+        List<InetSocketAddress> stunServers, Duration consentInterval, Duration consentTimeout, Limits limits) {
+
+    /**
+     * @param maxRemoteAddresses  source addresses one session accepts (each after a Binding Request
+     *                            that passes the integrity check); ICE needs a handful
+     * @param maxRemoteCandidates remote candidates one session takes; a browser sends a few per
+     *                            network interface
+     */
+    public record Limits(int maxRemoteAddresses, int maxRemoteCandidates) {
+        public static final Limits DEFAULT = new Limits(8, 32);
+
+        public Limits {
+            inRange(maxRemoteAddresses, 1, 64, "maxRemoteAddresses");
+            inRange(maxRemoteCandidates, 1, 1000, "maxRemoteCandidates");
+        }
+    }
 
     public static final int DEFAULT_PORT = 10000;
 
@@ -40,5 +58,6 @@ public record IceConfig(InetAddress bindAddress, int port, InetAddress publicAdd
         if (consentTimeout.compareTo(Duration.ofMillis(500)) < 0) {
             throw new IllegalArgumentException("consent timeout must be at least 500 ms");
         }
+        Objects.requireNonNull(limits, "limits");
     }
 }

@@ -7,6 +7,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
@@ -43,6 +45,11 @@ public final class IceTransport implements AutoCloseable {
     /** RFC 8445 5.1.2.1 type preference for server-reflexive candidates. */
     private static final long SRFLX_TYPE_PREFERENCE = 100;
 
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** Hex groups and colons, optionally ending in a dotted quad; getByName parses such text itself. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+
     private final String name;
     private final SharedUdpPort port;
     private final GuardedUdpHarvester harvester;
@@ -53,6 +60,7 @@ public final class IceTransport implements AutoCloseable {
     private final StateListener stateListener;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger remoteCandidates = new AtomicInteger();
     private volatile IceState state = IceState.CHECKING;
 
     public IceTransport(SharedUdpPort port, String name, PacketHandler packetHandler, StateListener stateListener)
@@ -147,6 +155,16 @@ public final class IceTransport implements AutoCloseable {
         if (candidate.address().endsWith(".local")) {
             LOG.debug("{}: ignoring mDNS candidate {}; peer-reflexive discovery will find the browser", name,
                     candidate.address());
+            return false;
+        }
+        int max = port.config().limits().maxRemoteCandidates();
+        int count = remoteCandidates.incrementAndGet();
+        if (count > max) {
+            port.stats().candidateOverLimit();
+            if (count == max + 1) {
+                LOG.warn("{}: refusing remote candidates beyond {} (ice limit); further ones are dropped silently",
+                        name, max);
+            }
             return false;
         }
         InetAddress address;
@@ -258,8 +276,13 @@ public final class IceTransport implements AutoCloseable {
         stateListener.onIceState(next, detail);
     }
 
-    private static InetAddress literalAddress(String address) throws UnknownHostException {
-        if (!address.matches("[0-9.]+") && !address.contains(":")) {
+    /**
+     * The address of an IP literal, refusing anything else before {@link InetAddress#getByName} sees
+     * it: given a name, or digits and dots that are not a dotted quad, it asks DNS, and a signalling
+     * thread must never wait on a lookup a stranger chose.
+     */
+    static InetAddress literalAddress(String address) throws UnknownHostException {
+        if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
             throw new UnknownHostException("not an IP literal: " + address);
         }
         return InetAddress.getByName(address);

@@ -5,13 +5,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the shared media port refused or survived, for {@code /metrics}. Written on the port's
- * receive thread, read by the metrics scrape.
+ * receive thread (and, for candidates, the signalling threads), read by the metrics scrape.
  */
 public final class MediaPortStats {
     private final LongAdder unauthenticatedAddresses = new LongAdder();
     private final LongAdder addressesOverLimit = new LongAdder();
     private final AtomicLong receiveFailures = new AtomicLong();
     private final LongAdder receiveLoopRestarts = new LongAdder();
+    private final LongAdder candidatesOverLimit = new LongAdder();
 
     void unauthenticatedAddress() {
         unauthenticatedAddresses.increment();
@@ -32,6 +33,15 @@ public final class MediaPortStats {
 
     void receiveLoopRestart() {
         receiveLoopRestarts.increment();
+    }
+
+    void candidateOverLimit() {
+        candidatesOverLimit.increment();
+    }
+
+    /** Remote candidates refused because their session already had its limit of candidates. */
+    public long candidatesOverLimit() {
+        return candidatesOverLimit.sum();
     }
 
     /** New source addresses ignored because their Binding Request failed the integrity check. */

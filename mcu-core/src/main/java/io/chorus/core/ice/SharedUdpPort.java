@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class SharedUdpPort implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedUdpPort.class);
 
-    /** Remote addresses one session may use; ICE needs one per working candidate pair. */
-    static final int MAX_REMOTE_ADDRESSES_PER_SESSION = 8;
     private static final int REOPEN_ATTEMPTS = 20;
     private static final long REOPEN_PAUSE_MILLIS = 100;
 
@@ -64,7 +62,7 @@ public final class SharedUdpPort implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        GuardedUdpHarvester opened = new GuardedUdpHarvester(local, MAX_REMOTE_ADDRESSES_PER_SESSION, stats);
+        GuardedUdpHarvester opened = new GuardedUdpHarvester(local, config.limits().maxRemoteAddresses(), stats);
         harvester = opened;
         superviseReceiveThread(opened);
     }

@@ -1,12 +1,14 @@
 package io.chorus.core.ice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -42,9 +44,36 @@ class IceTransportTest {
     }
 
     @Test
+    void aSessionTakesItsLimitOfRemoteCandidatesAndCountsTheRest() throws Exception {
+        IceConfig config = new IceConfig(LOOPBACK, freePort(), null, List.of(), Duration.ofSeconds(1),
+                Duration.ofSeconds(3), new IceConfig.Limits(8, 5));
+        try (SharedUdpPort port = SharedUdpPort.open(config);
+                IceTransport transport = new IceTransport(port, "p", (b, o, l, t) -> { }, (s, d) -> { })) {
+            int taken = 0;
+            for (int i = 0; i < 40; i++) {
+                taken += transport.addRemoteCandidate(new RemoteCandidateInfo("f" + i, 1, "udp", 2_000_000_000L - i,
+                        "10.0.0." + (i + 1), 50_000 + i, "host", null, 0)) ? 1 : 0;
+            }
+            assertEquals(5, taken);
+            assertEquals(35, port.stats().candidatesOverLimit());
+        }
+    }
+
+    @Test
+    void onlyIpLiteralsReachTheResolverSoNoCandidateCausesADnsLookup() throws Exception {
+        assertEquals(InetAddress.getByName("10.1.2.3"), IceTransport.literalAddress("10.1.2.3"));
+        assertEquals(InetAddress.getByName("::1"), IceTransport.literalAddress("::1"));
+        assertEquals(InetAddress.getByName("2001:db8::7"), IceTransport.literalAddress("2001:db8::7"));
+        for (String notLiteral : List.of("1.2.3.4.5", "256.1.1.1", "1.2.3", "example.com", "10.0.0.1x", "",
+                "host.local", "1..2.3")) {
+            assertThrows(UnknownHostException.class, () -> IceTransport.literalAddress(notLiteral), notLiteral);
+        }
+    }
+
+    @Test
     void advertisesTheConfiguredPublicAddressAsServerReflexive() throws Exception {
         IceConfig config = new IceConfig(LOOPBACK, freePort(), InetAddress.getByName("203.0.113.7"), List.of(),
-                Duration.ofSeconds(1), Duration.ofSeconds(3));
+                Duration.ofSeconds(1), Duration.ofSeconds(3), IceConfig.Limits.DEFAULT);
         try (SharedUdpPort port = SharedUdpPort.open(config);
                 IceTransport transport = new IceTransport(port, "p", (b, o, l, t) -> { }, (s, d) -> { })) {
             LocalCandidate srflx = transport.localCandidates().stream().filter(c -> c.type().equals("srflx"))
@@ -101,7 +130,7 @@ class IceTransportTest {
     void refusesWildcardBindAddress() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new IceConfig(InetAddress.getByName("0.0.0.0"), 10000, null, List.of(), Duration.ofSeconds(5),
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(10), IceConfig.Limits.DEFAULT));
     }
 
     /**
@@ -109,7 +138,8 @@ class IceTransportTest {
      * whichever runs first sets it.
      */
     private static IceConfig shortConsent(int port) {
-        return new IceConfig(LOOPBACK, port, null, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(3));
+        return new IceConfig(LOOPBACK, port, null, List.of(), Duration.ofSeconds(1), Duration.ofSeconds(3),
+                IceConfig.Limits.DEFAULT);
     }
 
     static int freePort() throws Exception {

@@ -61,7 +61,7 @@ class MediaPortFloodTest {
             try {
                 for (int i = 0; i < 40; i++) {
                     DatagramSocket sender = new DatagramSocket(0, LOOPBACK);
-                    sender.setSoTimeout(i < SharedUdpPort.MAX_REMOTE_ADDRESSES_PER_SESSION ? 3000 : 200);
+                    sender.setSoTimeout(i < IceConfig.Limits.DEFAULT.maxRemoteAddresses() ? 3000 : 200);
                     senders.add(sender);
                     byte[] check = StunRequests.binding(victim.localUfrag() + ":cli", victim.localPassword());
                     sender.send(new DatagramPacket(check, check.length, port.localAddress()));
@@ -72,9 +72,9 @@ class MediaPortFloodTest {
             } finally {
                 senders.forEach(DatagramSocket::close);
             }
-            assertEquals(SharedUdpPort.MAX_REMOTE_ADDRESSES_PER_SESSION, answered,
+            assertEquals(IceConfig.Limits.DEFAULT.maxRemoteAddresses(), answered,
                     "ice4j answers the checks it was handed, and only those");
-            assertEquals(40 - SharedUdpPort.MAX_REMOTE_ADDRESSES_PER_SESSION, port.stats().addressesOverLimit());
+            assertEquals(40 - IceConfig.Limits.DEFAULT.maxRemoteAddresses(), port.stats().addressesOverLimit());
             victim.close();
             awaitAtMost(MediaPortFloodTest::threads, threadsBefore + 2);
             awaitAtMost(MediaPortFloodTest::openFiles, fdsBefore + 5);
@@ -200,6 +200,6 @@ class MediaPortFloodTest {
 
     private static IceConfig config() throws Exception {
         return new IceConfig(LOOPBACK, IceTransportTest.freePort(), null, List.of(), Duration.ofSeconds(1),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), IceConfig.Limits.DEFAULT);
     }
 }

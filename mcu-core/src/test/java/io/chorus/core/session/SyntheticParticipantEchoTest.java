@@ -56,7 +56,7 @@ class SyntheticParticipantEchoTest {
             port = probe.getLocalPort();
         }
         IceConfig ice = new IceConfig(InetAddress.getLoopbackAddress(), port, null, List.of(), Duration.ofSeconds(1),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), IceConfig.Limits.DEFAULT);
         DtlsCertificate clientCertificate = DtlsCertificate.generate("synthetic");
         BlockingQueue<byte[]> echoed = new LinkedBlockingQueue<>();
         BlockingQueue<String> serverCandidates = new LinkedBlockingQueue<>();

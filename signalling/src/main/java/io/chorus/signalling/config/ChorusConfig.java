@@ -49,7 +49,7 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
     /** The shared media port's settings for mcu-core's ICE agent. */
     public IceConfig iceConfig() {
         return new IceConfig(media.address(), media.port(), media.publicAddress(), media.stun(), CONSENT_INTERVAL,
-                CONSENT_TIMEOUT);
+                CONSENT_TIMEOUT, media.limits());
     }
 
     /**
@@ -89,7 +89,8 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
      * @param publicAddress advertised beside {@code address} when behind a 1:1 NAT; null when not
      * @param stun          STUN servers asked once at start-up for the public address; empty by default
      */
-    public record Media(InetAddress address, int port, InetAddress publicAddress, List<InetSocketAddress> stun) {
+    public record Media(InetAddress address, int port, InetAddress publicAddress, List<InetSocketAddress> stun,
+            IceConfig.Limits limits) {
         public Media {
             required(address, "media.address");
             if (address.isAnyLocalAddress()) {

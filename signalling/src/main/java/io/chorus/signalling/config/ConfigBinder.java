@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.core.config.SettingException;
+import io.chorus.core.ice.IceConfig;
 import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.LayoutName;
@@ -59,7 +60,9 @@ final class ConfigBinder {
                         integer("http.maxMessagesPerSecond"), duration("http.joinTimeout"),
                         integer("http.maxPendingReplyBytes")),
                 new ChorusConfig.Media(address("media.address"), integer("media.port"), address("media.publicAddress"),
-                        hostPorts("media.stun")),
+                        hostPorts("media.stun"), bound(() -> new IceConfig.Limits(integer("media.maxRemoteAddresses"),
+                                integer("media.maxRemoteCandidates")), Map.of("maxRemoteAddresses",
+                                        "media.maxRemoteAddresses", "maxRemoteCandidates", "media.maxRemoteCandidates"))),
                 new ChorusConfig.Dtls(path("dtls.certificate"), path("dtls.privateKey")),
                 iceServers("clientIceServers"),
                 conference(),

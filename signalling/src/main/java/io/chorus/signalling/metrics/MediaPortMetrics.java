@@ -17,6 +17,9 @@ public final class MediaPortMetrics {
         FunctionCounter.builder("chorus.media.port.addresses.over.limit", stats, MediaPortStats::addressesOverLimit)
                 .description("new source addresses refused: their session already had its limit of addresses")
                 .register(registry);
+        FunctionCounter.builder("chorus.media.port.candidates.over.limit", stats, MediaPortStats::candidatesOverLimit)
+                .description("remote candidates refused: their session already had its limit of candidates")
+                .register(registry);
         FunctionCounter.builder("chorus.media.port.receive.failures", stats, MediaPortStats::receiveFailures)
                 .description("received packets dropped because handling them threw").register(registry);
         FunctionCounter.builder("chorus.media.port.receive.restarts", stats, MediaPortStats::receiveLoopRestarts)

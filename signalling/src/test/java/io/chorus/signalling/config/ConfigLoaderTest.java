@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.chorus.core.ice.IceConfig;
 import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.mixer.video.FitPolicy;
 import io.chorus.mixer.video.LayoutName;
@@ -60,7 +61,7 @@ class ConfigLoaderTest {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         assertEquals(new ChorusConfig.Http(loopback, 8080, List.of(), 1000, 32, 20, Duration.ofSeconds(30), 1 << 20),
                 c.http());
-        assertEquals(new ChorusConfig.Media(loopback, 10000, null, List.of()), c.media());
+        assertEquals(new ChorusConfig.Media(loopback, 10000, null, List.of(), IceConfig.Limits.DEFAULT), c.media());
         assertEquals(new ChorusConfig.Dtls(null, null), c.dtls());
         assertTrue(c.dtls().generated());
         assertEquals(List.of(), c.clientIceServers());
@@ -140,6 +141,8 @@ class ConfigLoaderTest {
                 key("rooms.maxRooms", "2", c -> c.conference().limits().maxRooms(), 2),
                 key("rooms.emptyRoomGrace", "500ms", c -> c.conference().limits().emptyRoomGrace(), Duration.ofMillis(500)),
                 key("rooms.connectTimeout", "45s", c -> c.conference().limits().connectTimeout(), Duration.ofSeconds(45)),
+                key("media.maxRemoteAddresses", "4", c -> c.media().limits().maxRemoteAddresses(), 4),
+                key("media.maxRemoteCandidates", "10", c -> c.media().limits().maxRemoteCandidates(), 10),
                 key("rooms.maxEchoSessions", "0", c -> c.conference().limits().maxEchoSessions(), 0),
                 key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),
                 key("recording.directory", "/var/lib/chorus", c -> c.conference().recording().directory(), Path.of("/var/lib/chorus")),
@@ -327,7 +330,9 @@ class ConfigLoaderTest {
                         "http.allowedOrigins: 'https://meet.example.com/path' must be an origin as browsers send it"),
                 Arguments.of(new String[] {"--http.maxConnectionsPerAddress=2000"},
                         "http.maxConnectionsPerAddress must be between 1 and 1000, got 2000"),
-                Arguments.of(new String[] {"--http.joinTimeout=500ms"}, "http.joinTimeout must be from 1s to 60m"));
+                Arguments.of(new String[] {"--http.joinTimeout=500ms"}, "http.joinTimeout must be from 1s to 60m"),
+                Arguments.of(new String[] {"--media.maxRemoteCandidates=0"},
+                        "media.maxRemoteCandidates must be between 1 and 1000, got 0"));
     }
 
     @ParameterizedTest(name = "{1}")
