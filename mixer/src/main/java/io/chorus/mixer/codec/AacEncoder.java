@@ -2,10 +2,7 @@ package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
 import static io.chorus.mixer.codec.FfmpegException.check;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
@@ -13,16 +10,12 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.AudioFormat;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -46,9 +39,9 @@ public final class AacEncoder implements AutoCloseable {
     public static final int MAX_BITRATE_BPS = 320_000;
     private static final float SCALE = 1f / 32768f;
 
-    private AVCodecContext context;
-    private AVFrame input;
-    private AVPacket output;
+    private final CodecResources resources = new CodecResources("encoder");
+    private final AVFrame input;
+    private final AVPacket output;
     private final float[] pending = new float[SAMPLES_PER_AAC_FRAME];
     private int pendingSamples;
     /** 48 kHz timestamp of {@code pending[0]}; meaningful once the first frame arrived. */
@@ -62,20 +55,18 @@ public final class AacEncoder implements AutoCloseable {
                     + " bit/s: " + bitrateBps);
         }
         try {
-            context = openContext(bitrateBps);
+            resources.use(openContext(bitrateBps));
+            AVCodecContext context = resources.context();
             if (context.frame_size() != SAMPLES_PER_AAC_FRAME) {
                 throw new IllegalStateException("aac encoder opened with frame size " + context.frame_size()
                         + "; expected " + SAMPLES_PER_AAC_FRAME);
             }
             extradata = new byte[context.extradata_size()];
             context.extradata().get(extradata);
-            input = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            input.format(AV_SAMPLE_FMT_FLTP).nb_samples(SAMPLES_PER_AAC_FRAME).sample_rate(AudioFormat.SAMPLE_RATE);
-            av_channel_layout_default(input.ch_layout(), 1);
-            check(av_frame_get_buffer(input, 0), "av_frame_get_buffer");
-            output = checkAllocated(av_packet_alloc(), "av_packet_alloc");
+            input = resources.own(Codecs.monoAudio(AV_SAMPLE_FMT_FLTP, SAMPLES_PER_AAC_FRAME));
+            output = resources.own(Codecs.packet());
         } catch (RuntimeException e) {
-            close();
+            resources.close();
             throw e;
         }
     }
@@ -87,8 +78,7 @@ public final class AacEncoder implements AutoCloseable {
 
     /** Samples the encoder delays its output by; the first frame's timestamp is this much before the input's. */
     public int primingSamples() {
-        ensureOpen();
-        return context.initial_padding();
+        return resources.context().initial_padding();
     }
 
     /**
@@ -98,7 +88,7 @@ public final class AacEncoder implements AutoCloseable {
      * @return the AAC frames completed by it (often empty), timestamps on the same 48 kHz clock
      */
     public List<EncodedFrame> encode(short[] pcm960, long timestamp48k) {
-        ensureOpen();
+        resources.ensureOpen();
         if (pcm960.length != AudioFormat.SAMPLES_PER_FRAME) {
             throw new IllegalArgumentException("a frame is " + AudioFormat.SAMPLES_PER_FRAME + " samples, got " + pcm960.length);
         }
@@ -125,7 +115,7 @@ public final class AacEncoder implements AutoCloseable {
 
     /** Encodes what is buffered (padded with silence) and drains the encoder; the encoder is finished after it. */
     public List<EncodedFrame> flush() {
-        ensureOpen();
+        AVCodecContext context = resources.context();
         List<EncodedFrame> frames = new ArrayList<>();
         if (pendingSamples > 0) {
             sendPending(pendingSamples);
@@ -137,16 +127,7 @@ public final class AacEncoder implements AutoCloseable {
 
     @Override
     public void close() {
-        Codecs.free(context);
-        context = null;
-        if (input != null) {
-            av_frame_free(input);
-            input = null;
-        }
-        if (output != null) {
-            av_packet_free(output);
-            output = null;
-        }
+        resources.close();
     }
 
     private void sendPending(int samples) {
@@ -154,14 +135,14 @@ public final class AacEncoder implements AutoCloseable {
         input.nb_samples(samples);
         new FloatPointer(input.data(0)).put(pending, 0, samples);
         input.pts(pendingTimestamp);
-        check(avcodec_send_frame(context, input), "avcodec_send_frame");
+        check(avcodec_send_frame(resources.context(), input), "avcodec_send_frame");
         pendingTimestamp += samples;
         pendingSamples = 0;
     }
 
     private void receiveInto(List<EncodedFrame> frames) {
         int ret;
-        while ((ret = avcodec_receive_packet(context, output)) >= 0) {
+        while ((ret = avcodec_receive_packet(resources.context(), output)) >= 0) {
             try {
                 byte[] data = new byte[output.size()];
                 output.data().get(data, 0, data.length);
@@ -176,25 +157,15 @@ public final class AacEncoder implements AutoCloseable {
     }
 
     private static AVCodecContext openContext(int bitrateBps) {
-        AVCodec encoder = Codecs.encoder("aac");
-        AVCodecContext c = Codecs.allocate(encoder);
-        try (AVRational timeBase = new AVRational().num(1).den(AudioFormat.SAMPLE_RATE)) {
-            c.sample_rate(AudioFormat.SAMPLE_RATE).sample_fmt(AV_SAMPLE_FMT_FLTP).bit_rate(bitrateBps);
-            c.time_base(timeBase);
-            av_channel_layout_uninit(c.ch_layout());
-            av_channel_layout_default(c.ch_layout(), 1);
-            // Containers (MP4, FLV) carry the AudioSpecificConfig once instead of ADTS headers per frame.
-            c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-        } catch (RuntimeException e) {
-            Codecs.free(c);
-            throw e;
-        }
-        return Codecs.open(c, encoder);
-    }
-
-    private void ensureOpen() {
-        if (context == null) {
-            throw new IllegalStateException("encoder is closed");
-        }
+        return Codecs.open(Codecs.encoder("aac"), c -> {
+            try (AVRational timeBase = new AVRational().num(1).den(AudioFormat.SAMPLE_RATE)) {
+                c.sample_rate(AudioFormat.SAMPLE_RATE).sample_fmt(AV_SAMPLE_FMT_FLTP).bit_rate(bitrateBps);
+                c.time_base(timeBase);
+                av_channel_layout_uninit(c.ch_layout());
+                av_channel_layout_default(c.ch_layout(), 1);
+                // Containers (MP4, FLV) carry the AudioSpecificConfig once instead of ADTS headers per frame.
+                c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+            }
+        });
     }
 }

@@ -1,21 +1,17 @@
 package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import io.chorus.core.rtp.codec.opus.OpusToc;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
 import io.chorus.mixer.audio.AudioFormat;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.ShortPointer;
@@ -36,9 +32,9 @@ public final class OpusDecoder implements AutoCloseable {
     /** Room for the longest packet Opus allows (120 ms). */
     public static final int MAX_SAMPLES = OpusToc.MAX_PACKET_SAMPLES;
 
-    private AVCodecContext context;
-    private PacketInput input;
-    private AVFrame decoded;
+    private final CodecResources resources = new CodecResources("decoder");
+    private final PacketInput input;
+    private final AVFrame decoded;
     private final byte[] concealmentPacket = new byte[1];
     private final short[] partialStep = new short[OpusToc.SHORTEST_COMMON_FRAME];
     private int lastToc = OpusToc.DEFAULT_TOC;
@@ -46,24 +42,24 @@ public final class OpusDecoder implements AutoCloseable {
 
     public OpusDecoder() {
         try {
-            AVCodec decoder = Codecs.decoder("libopus");
-            AVCodecContext configured = Codecs.allocate(decoder);
-            // Without an OpusHead the wrapper takes the channel count from ch_layout: one channel makes
-            // libopus itself downmix stereo packets.
-            av_channel_layout_uninit(configured.ch_layout());
-            av_channel_layout_default(configured.ch_layout(), 1);
-            configured.sample_rate(AudioFormat.SAMPLE_RATE);
-            configured.request_sample_fmt(AV_SAMPLE_FMT_S16);
-            context = Codecs.open(configured, decoder);
+            resources.use(Codecs.open(Codecs.decoder("libopus"), c -> {
+                // Without an OpusHead the wrapper takes the channel count from ch_layout: one channel
+                // makes libopus itself downmix stereo packets.
+                av_channel_layout_uninit(c.ch_layout());
+                av_channel_layout_default(c.ch_layout(), 1);
+                c.sample_rate(AudioFormat.SAMPLE_RATE);
+                c.request_sample_fmt(AV_SAMPLE_FMT_S16);
+            }));
+            AVCodecContext context = resources.context();
             if (context.sample_rate() != AudioFormat.SAMPLE_RATE || context.sample_fmt() != AV_SAMPLE_FMT_S16
                     || context.ch_layout().nb_channels() != 1) {
                 throw new IllegalStateException("libopus decoder opened as " + context.sample_rate() + " Hz, format "
                         + context.sample_fmt() + ", " + context.ch_layout().nb_channels() + " channels; need 48 kHz mono s16");
             }
-            input = new PacketInput(OpusEncoder.MAX_PACKET_BYTES);
-            decoded = checkAllocated(av_frame_alloc(), "av_frame_alloc");
+            input = resources.own(new PacketInput(OpusEncoder.MAX_PACKET_BYTES));
+            decoded = resources.own(Codecs.frame());
         } catch (RuntimeException e) {
-            close();
+            resources.close();
             throw e;
         }
     }
@@ -75,7 +71,7 @@ public final class OpusDecoder implements AutoCloseable {
      * @return samples written, or 0 for a packet that is not valid Opus
      */
     public int decode(byte[] packet, int offset, int length, short[] out) {
-        ensureOpen();
+        resources.ensureOpen();
         Objects.checkFromIndexSize(offset, length, packet.length);
         Objects.requireNonNull(out, "out");
         int samples = OpusToc.packetSamples(packet, offset, length);
@@ -101,7 +97,7 @@ public final class OpusDecoder implements AutoCloseable {
      * @return samples written, always {@code samples}
      */
     public int conceal(short[] out, int samples) {
-        ensureOpen();
+        resources.ensureOpen();
         if (samples <= 0 || samples > out.length) {
             throw new IllegalArgumentException("samples must be 1.." + out.length + " (the room in out): " + samples);
         }
@@ -128,16 +124,7 @@ public final class OpusDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        Codecs.free(context);
-        context = null;
-        if (input != null) {
-            input.close();
-            input = null;
-        }
-        if (decoded != null) {
-            av_frame_free(decoded);
-            decoded = null;
-        }
+        resources.close();
     }
 
     private void concealStep(int step, short[] target, int at) {
@@ -150,6 +137,7 @@ public final class OpusDecoder implements AutoCloseable {
 
     /** Sends one packet and copies what comes back into {@code out} at {@code at}; 0 on a data error. */
     private int run(byte[] packet, int offset, int length, short[] out, int at) {
+        AVCodecContext context = resources.context();
         if (!Codecs.decoded(avcodec_send_packet(context, input.fill(packet, offset, length)), "avcodec_send_packet")) {
             corruptPackets++;
             return 0;
@@ -166,11 +154,5 @@ public final class OpusDecoder implements AutoCloseable {
             corruptPackets++;
         }
         return written;
-    }
-
-    private void ensureOpen() {
-        if (context == null) {
-            throw new IllegalStateException("decoder is closed");
-        }
     }
 }

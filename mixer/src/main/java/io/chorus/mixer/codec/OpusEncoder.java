@@ -2,18 +2,12 @@ package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
 import static io.chorus.mixer.codec.FfmpegException.check;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 import io.chorus.mixer.audio.AudioFormat;
@@ -52,10 +46,10 @@ public final class OpusEncoder implements AutoCloseable {
     static final int COMPLEXITY = 5;
 
     private final AVCodec encoder;
+    private final CodecResources resources = new CodecResources("encoder");
+    private final AVFrame input;
+    private final AVPacket output;
     private int bitrate;
-    private AVCodecContext context;
-    private AVFrame input;
-    private AVPacket output;
     private long nextPts;
 
     public OpusEncoder(int bitrateBps) {
@@ -63,14 +57,11 @@ public final class OpusEncoder implements AutoCloseable {
         this.encoder = Codecs.encoder("libopus");
         this.bitrate = bitrateBps;
         try {
-            context = openContext(bitrateBps);
-            input = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            input.format(AV_SAMPLE_FMT_S16).nb_samples(AudioFormat.SAMPLES_PER_FRAME).sample_rate(AudioFormat.SAMPLE_RATE);
-            av_channel_layout_default(input.ch_layout(), 1);
-            check(av_frame_get_buffer(input, 0), "av_frame_get_buffer");
-            output = checkAllocated(av_packet_alloc(), "av_packet_alloc");
+            resources.use(openContext(bitrateBps));
+            input = resources.own(Codecs.monoAudio(AV_SAMPLE_FMT_S16, AudioFormat.SAMPLES_PER_FRAME));
+            output = resources.own(Codecs.packet());
         } catch (RuntimeException e) {
-            close();
+            resources.close();
             throw e;
         }
     }
@@ -86,7 +77,7 @@ public final class OpusEncoder implements AutoCloseable {
      * @return the Opus packet
      */
     public byte[] encode(short[] pcm) {
-        ensureOpen();
+        AVCodecContext context = resources.context();
         if (pcm.length != AudioFormat.SAMPLES_PER_FRAME) {
             throw new IllegalArgumentException("a frame is " + AudioFormat.SAMPLES_PER_FRAME + " samples, got " + pcm.length);
         }
@@ -111,34 +102,22 @@ public final class OpusEncoder implements AutoCloseable {
 
     /** Changes the target bitrate by reopening the encoder (see the class comment). */
     public void setBitrate(int bitrateBps) {
-        ensureOpen();
+        resources.ensureOpen();
         checkBitrate(bitrateBps);
         if (bitrateBps == bitrate) {
             return;
         }
-        AVCodecContext reopened = openContext(bitrateBps);
-        Codecs.free(context);
-        context = reopened;
+        resources.use(openContext(bitrateBps));
         bitrate = bitrateBps;
     }
 
     @Override
     public void close() {
-        Codecs.free(context);
-        context = null;
-        if (input != null) {
-            av_frame_free(input);
-            input = null;
-        }
-        if (output != null) {
-            av_packet_free(output);
-            output = null;
-        }
+        resources.close();
     }
 
     private AVCodecContext openContext(int bitrateBps) {
-        AVCodecContext c = Codecs.allocate(encoder);
-        try {
+        return Codecs.open(encoder, c -> {
             c.sample_rate(AudioFormat.SAMPLE_RATE).sample_fmt(AV_SAMPLE_FMT_S16).bit_rate(bitrateBps)
                     .compression_level(COMPLEXITY);
             av_channel_layout_uninit(c.ch_layout());
@@ -147,23 +126,13 @@ public final class OpusEncoder implements AutoCloseable {
             Codecs.option(c, "frame_duration", AudioFormat.FRAME_MILLIS);
             Codecs.option(c, "fec", 1);
             Codecs.option(c, "packet_loss", EXPECTED_LOSS_PERCENT);
-        } catch (RuntimeException e) {
-            Codecs.free(c);
-            throw e;
-        }
-        return Codecs.open(c, encoder);
+        });
     }
 
     private static void checkBitrate(int bitrateBps) {
         if (bitrateBps < MIN_BITRATE_BPS || bitrateBps > MAX_BITRATE_BPS) {
             throw new IllegalArgumentException("Opus bitrate must be " + MIN_BITRATE_BPS + ".." + MAX_BITRATE_BPS
                     + " bit/s: " + bitrateBps);
-        }
-    }
-
-    private void ensureOpen() {
-        if (context == null) {
-            throw new IllegalStateException("encoder is closed");
         }
     }
 }

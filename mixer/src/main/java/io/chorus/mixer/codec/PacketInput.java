@@ -2,8 +2,6 @@ package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 
@@ -24,7 +22,7 @@ final class PacketInput implements AutoCloseable {
     private int capacity;
 
     PacketInput(int initialCapacity) {
-        packet = checkAllocated(av_packet_alloc(), "av_packet_alloc");
+        packet = Codecs.packet();
         try {
             grow(initialCapacity);
         } catch (RuntimeException e) {
@@ -50,7 +48,7 @@ final class PacketInput implements AutoCloseable {
     public void close() {
         if (packet != null) {
             packet.data(null);
-            av_packet_free(packet);
+            Codecs.free(packet);
             packet = null;
         }
         if (buffer != null) {

@@ -1,12 +1,5 @@
 package io.chorus.mixer.codec;
 
-import static io.chorus.mixer.codec.FfmpegException.check;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
-
 import io.chorus.mixer.video.I420Picture;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
@@ -21,11 +14,10 @@ public final class PictureResizer implements AutoCloseable {
 
     public void resize(I420Picture source, I420Picture target) {
         if (staging == null || staging.width() != source.width() || staging.height() != source.height()) {
-            freeStaging();
-            AVFrame frame = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            frame.format(AV_PIX_FMT_YUV420P).width(source.width()).height(source.height());
-            staging = frame;
-            check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer");
+            Codecs.free(staging);
+            // Cleared before allocating: should the allocation fail, close must not free the old frame again.
+            staging = null;
+            staging = Codecs.picture(source.width(), source.height());
         }
         PlaneCopy.fromArray(source.y(), source.width(), source.height(), staging.data(0), staging.linesize(0));
         PlaneCopy.fromArray(source.u(), source.chromaWidth(), source.chromaHeight(), staging.data(1), staging.linesize(1));
@@ -35,14 +27,8 @@ public final class PictureResizer implements AutoCloseable {
 
     @Override
     public void close() {
-        freeStaging();
+        Codecs.free(staging);
+        staging = null;
         scaler.close();
-    }
-
-    private void freeStaging() {
-        if (staging != null) {
-            av_frame_free(staging);
-            staging = null;
-        }
     }
 }

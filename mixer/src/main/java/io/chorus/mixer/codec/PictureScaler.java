@@ -5,9 +5,6 @@ import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PLANAR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
@@ -141,9 +138,7 @@ final class PictureScaler implements AutoCloseable {
             try {
                 context = checkAllocated(sws_getContext(sourceWidth, sourceHeight, format, targetWidth, targetHeight,
                         AV_PIX_FMT_YUV420P, SWS_BILINEAR, null, null, (DoublePointer) null), "sws_getContext");
-                staging = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-                staging.format(AV_PIX_FMT_YUV420P).width(targetWidth).height(targetHeight);
-                check(av_frame_get_buffer(staging, 0), "av_frame_get_buffer");
+                staging = Codecs.picture(targetWidth, targetHeight);
             } catch (RuntimeException e) {
                 free();
                 throw e;
@@ -160,10 +155,8 @@ final class PictureScaler implements AutoCloseable {
                 sws_freeContext(context);
                 context = null;
             }
-            if (staging != null) {
-                av_frame_free(staging);
-                staging = null;
-            }
+            Codecs.free(staging);
+            staging = null;
         }
     }
 }

@@ -1,19 +1,15 @@
 package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_move_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.video.I420Picture;
 import java.util.Objects;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
@@ -30,28 +26,27 @@ public final class VideoDecoder implements AutoCloseable {
     private static final int AV_FRAME_FLAG_CORRUPT = 1;
 
     private final VideoCodec codec;
-    private AVCodecContext context;
-    private PacketInput input;
-    private AVFrame received;
-    private AVFrame picture;
-    private PictureScaler scaler;
+    private final CodecResources resources = new CodecResources("decoder");
+    private final PacketInput input;
+    private final AVFrame received;
+    private final AVFrame picture;
+    private final PictureScaler scaler;
     private boolean hasPicture;
     private long corruptFrames;
 
     public VideoDecoder(VideoCodec codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
         try {
-            AVCodec decoder = Codecs.decoder(codec.decoderName());
-            AVCodecContext configured = Codecs.allocate(decoder);
-            configured.thread_count(1);
-            configured.flags(configured.flags() | AV_CODEC_FLAG_LOW_DELAY);
-            context = Codecs.open(configured, decoder);
-            input = new PacketInput(INITIAL_PACKET_CAPACITY);
-            received = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            picture = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            scaler = new PictureScaler();
+            resources.use(Codecs.open(Codecs.decoder(codec.decoderName()), c -> {
+                c.thread_count(1);
+                c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
+            }));
+            input = resources.own(new PacketInput(INITIAL_PACKET_CAPACITY));
+            received = resources.own(Codecs.frame());
+            picture = resources.own(Codecs.frame());
+            scaler = resources.own(new PictureScaler());
         } catch (RuntimeException e) {
-            close();
+            resources.close();
             throw e;
         }
     }
@@ -67,7 +62,7 @@ public final class VideoDecoder implements AutoCloseable {
      *         as corrupt, or it carried no picture, such as parameter sets alone)
      */
     public boolean decode(EncodedFrame frame) {
-        ensureOpen();
+        AVCodecContext context = resources.context();
         byte[] data = frame.data();
         if (data.length == 0) {
             // An empty packet would tell FFmpeg the stream has ended and put the decoder into draining.
@@ -99,19 +94,19 @@ public final class VideoDecoder implements AutoCloseable {
 
     /** Whether any picture has been decoded yet. */
     public boolean hasPicture() {
-        ensureOpen();
+        resources.ensureOpen();
         return hasPicture;
     }
 
     /** Width of the latest picture, 0 before the first. */
     public int width() {
-        ensureOpen();
+        resources.ensureOpen();
         return hasPicture ? picture.width() : 0;
     }
 
     /** Height of the latest picture, 0 before the first. */
     public int height() {
-        ensureOpen();
+        resources.ensureOpen();
         return hasPicture ? picture.height() : 0;
     }
 
@@ -122,7 +117,7 @@ public final class VideoDecoder implements AutoCloseable {
 
     /** Scales the whole latest picture to exactly the target's size. */
     public void scaleInto(I420Picture target) {
-        ensureOpen();
+        resources.ensureOpen();
         requirePicture();
         scaleInto(target, 0, 0, picture.width(), picture.height());
     }
@@ -132,7 +127,7 @@ public final class VideoDecoder implements AutoCloseable {
      * target's arrays. An odd crop corner moves back one pixel to the chroma sample boundary.
      */
     public void scaleInto(I420Picture target, int cropX, int cropY, int cropWidth, int cropHeight) {
-        ensureOpen();
+        resources.ensureOpen();
         Objects.requireNonNull(target, "target");
         requirePicture();
         if (cropX < 0 || cropY < 0 || cropWidth <= 0 || cropHeight <= 0
@@ -145,24 +140,7 @@ public final class VideoDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        Codecs.free(context);
-        context = null;
-        if (input != null) {
-            input.close();
-            input = null;
-        }
-        if (received != null) {
-            av_frame_free(received);
-            received = null;
-        }
-        if (picture != null) {
-            av_frame_free(picture);
-            picture = null;
-        }
-        if (scaler != null) {
-            scaler.close();
-            scaler = null;
-        }
+        resources.close();
     }
 
     /**
@@ -179,12 +157,6 @@ public final class VideoDecoder implements AutoCloseable {
     private void requirePicture() {
         if (!hasPicture) {
             throw new IllegalStateException("no picture decoded yet");
-        }
-    }
-
-    private void ensureOpen() {
-        if (context == null) {
-            throw new IllegalStateException("decoder is closed");
         }
     }
 }

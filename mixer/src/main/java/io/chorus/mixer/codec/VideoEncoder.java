@@ -2,19 +2,13 @@ package io.chorus.mixer.codec;
 
 import static io.chorus.mixer.codec.FfmpegException.EAGAIN;
 import static io.chorus.mixer.codec.FfmpegException.check;
-import static io.chorus.mixer.codec.FfmpegException.checkAllocated;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
@@ -50,11 +44,11 @@ public final class VideoEncoder implements AutoCloseable {
 
     private VideoEncoderSettings settings;
     private final AVCodec encoder;
-    private AVCodecContext context;
+    private final CodecResources resources = new CodecResources("encoder");
     /** Null unless the codec is VP8 and the in-place bitrate change could be verified. */
     private LibvpxRetarget retarget;
-    private AVFrame input;
-    private AVPacket output;
+    private final AVFrame input;
+    private final AVPacket output;
     private long lastFrameIndex = -1;
 
     public VideoEncoder(VideoEncoderSettings settings) {
@@ -62,10 +56,8 @@ public final class VideoEncoder implements AutoCloseable {
         this.encoder = Codecs.encoder(settings.codec().encoderName());
         try {
             useContext(openContext(settings), settings);
-            input = checkAllocated(av_frame_alloc(), "av_frame_alloc");
-            input.format(AV_PIX_FMT_YUV420P).width(settings.width()).height(settings.height());
-            check(av_frame_get_buffer(input, 0), "av_frame_get_buffer");
-            output = checkAllocated(av_packet_alloc(), "av_packet_alloc");
+            input = resources.own(Codecs.picture(settings.width(), settings.height()));
+            output = resources.own(Codecs.packet());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -90,7 +82,7 @@ public final class VideoEncoder implements AutoCloseable {
      * @return the encoded frame, or null if the encoder produced nothing for this picture
      */
     public EncodedFrame encode(I420Picture picture, long frameIndex, boolean forceKeyFrame) {
-        ensureOpen();
+        AVCodecContext context = resources.context();
         if (picture.width() != settings.width() || picture.height() != settings.height()) {
             throw new IllegalArgumentException("picture is " + picture.width() + "x" + picture.height()
                     + " but the encoder is " + settings.width() + "x" + settings.height());
@@ -130,7 +122,7 @@ public final class VideoEncoder implements AutoCloseable {
      * fails the encoder keeps running at the old rate and the error is thrown.
      */
     public void setBitrate(int bitrateBps) {
-        ensureOpen();
+        resources.ensureOpen();
         VideoEncoderSettings.checkBitrate(bitrateBps);
         if (bitrateBps == settings.bitrateBps()) {
             return;
@@ -141,40 +133,32 @@ public final class VideoEncoder implements AutoCloseable {
             settings = changed;
             return;
         }
-        AVCodecContext reopened = openContext(changed);
-        Codecs.free(context);
-        useContext(reopened, changed);
+        useContext(openContext(changed), changed);
     }
 
     /** Whether {@link #setBitrate} changes the rate without reopening the codec (and without a key frame). */
     public boolean retargetsInPlace() {
-        ensureOpen();
+        resources.ensureOpen();
         return retarget != null;
     }
 
     @Override
     public void close() {
         retarget = null;
-        Codecs.free(context);
-        context = null;
-        if (input != null) {
-            av_frame_free(input);
-            input = null;
-        }
-        if (output != null) {
-            av_packet_free(output);
-            output = null;
-        }
+        resources.close();
     }
 
     private void useContext(AVCodecContext opened, VideoEncoderSettings openedWith) {
-        context = opened;
+        resources.use(opened);
         settings = openedWith;
         retarget = openedWith.codec() == VideoCodec.VP8 ? LibvpxRetarget.attach(opened, openedWith) : null;
     }
 
     private AVCodecContext openContext(VideoEncoderSettings s) {
-        AVCodecContext c = Codecs.allocate(encoder);
+        return Codecs.open(encoder, c -> configure(c, s));
+    }
+
+    private static void configure(AVCodecContext c, VideoEncoderSettings s) {
         try (AVRational timeBase = new AVRational().num(1).den(s.fps());
                 AVRational frameRate = new AVRational().num(s.fps()).den(1)) {
             c.width(s.width()).height(s.height()).pix_fmt(AV_PIX_FMT_YUV420P);
@@ -188,11 +172,7 @@ public final class VideoEncoder implements AutoCloseable {
                 case VP8 -> configureVp8(c, s);
                 case H264 -> configureH264(c);
             }
-        } catch (RuntimeException e) {
-            Codecs.free(c);
-            throw e;
         }
-        return Codecs.open(c, encoder);
     }
 
     private static void configureVp8(AVCodecContext c, VideoEncoderSettings s) {
@@ -223,11 +203,5 @@ public final class VideoEncoder implements AutoCloseable {
         Codecs.option(c, "profile", "constrained_baseline");
         Codecs.option(c, "rc_mode", "bitrate");
         Codecs.option(c, "allow_skip_frames", 0);
-    }
-
-    private void ensureOpen() {
-        if (context == null) {
-            throw new IllegalStateException("encoder is closed");
-        }
     }
 }

@@ -76,11 +76,11 @@ class AacEncoderTest {
 
     private static short[] decode(byte[] config, List<EncodedFrame> frames) {
         AVCodec codec = Codecs.decoder("aac");
-        AVCodecContext context = Codecs.allocate(codec);
-        BytePointer extradata = new BytePointer(av_malloc(config.length + 64)).capacity(config.length + 64);
-        extradata.put(new byte[config.length + 64]).put(config);
-        context.extradata(extradata).extradata_size(config.length);
-        context = Codecs.open(context, codec);
+        AVCodecContext context = Codecs.open(codec, c -> {
+            BytePointer extradata = new BytePointer(av_malloc(config.length + 64)).capacity(config.length + 64);
+            extradata.put(new byte[config.length + 64]).put(config);
+            c.extradata(extradata).extradata_size(config.length);
+        });
         short[] pcm = new short[frames.size() * 1024];
         int written = 0;
         AVFrame frame = av_frame_alloc();

@@ -34,7 +34,7 @@ public final class ParticipantRecording {
     private final Path file;
     private final long roomOriginNanos;
     private final Runnable keyFrameRequest;
-    private final Consumer<RecordingState> onState;
+    private final ReportedState state;
     private final Muxer muxer;
     private final int videoStream;
     private final int audioStream;
@@ -43,7 +43,6 @@ public final class ParticipantRecording {
     private final SenderTimeline audioTimeline = new SenderTimeline(MuxStream.AUDIO_CLOCK);
     private boolean keyFrameSeen;
     private volatile long endNanos;
-    private volatile RecordingState state = RecordingState.RECORDING;
     private RecordingResult result;
 
     private record Arrival(boolean video, EncodedFrame frame, long roomClockNanos) implements MediaItem {
@@ -54,7 +53,7 @@ public final class ParticipantRecording {
         this.file = file;
         this.roomOriginNanos = roomOriginNanos;
         this.keyFrameRequest = keyFrameRequest;
-        this.onState = onState;
+        this.state = new ReportedState(onState);
         List<MuxStream> streams = new ArrayList<>();
         if (videoCodec != null) {
             streams.add(MuxStream.vp8());
@@ -125,7 +124,7 @@ public final class ParticipantRecording {
     }
 
     public RecordingState state() {
-        return state;
+        return state.current();
     }
 
     public long dropped() {
@@ -138,7 +137,7 @@ public final class ParticipantRecording {
             return result;
         }
         queue.close();
-        if (state.phase() == RecordingState.Phase.RECORDING) {
+        if (state.current().phase() == RecordingState.Phase.RECORDING) {
             RecordingState end;
             try {
                 boolean started = muxer.started();
@@ -150,10 +149,10 @@ public final class ParticipantRecording {
             if (end.phase() == RecordingState.Phase.FAILED) {
                 RecordingFiles.deleteIfEmpty(file);
             }
-            changeState(end);
+            state.change(end);
         }
-        result = new RecordingResult(file, endNanos / 1_000_000, RecordingFiles.size(file), state);
-        LOG.info("participant recording {} {} ({} ms, {} frames dropped)", file, state, result.durationMs(), dropped());
+        result = new RecordingResult(file, endNanos / 1_000_000, RecordingFiles.size(file), state.current());
+        LOG.info("participant recording {} {} ({} ms, {} frames dropped)", file, result.state(), result.durationMs(), dropped());
         return result;
     }
 
@@ -193,15 +192,6 @@ public final class ParticipantRecording {
         } catch (RuntimeException e) {
             LOG.debug("closing {} after a failure: {}", file, e.getMessage());
         }
-        changeState(RecordingState.failed(RecordingFiles.message(error)));
-    }
-
-    private void changeState(RecordingState next) {
-        state = next;
-        try {
-            onState.accept(next);
-        } catch (RuntimeException e) {
-            LOG.warn("recording state listener failed on {}", next, e);
-        }
+        state.change(RecordingState.failed(RecordingFiles.message(error)));
     }
 }

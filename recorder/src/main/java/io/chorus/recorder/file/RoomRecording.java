@@ -49,7 +49,7 @@ public final class RoomRecording {
     private final String id;
     private final Path file;
     private final RecordingFormat format;
-    private final Consumer<RecordingState> onState;
+    private final ReportedState state;
     private final Muxer muxer;
     private final OpusToAac aac;
     private final SinkQueue<Packet> queue;
@@ -57,7 +57,6 @@ public final class RoomRecording {
     private long originUnits = Long.MIN_VALUE;
     private volatile long endVideoTicks;
     private volatile long endAudioTicks;
-    private volatile RecordingState state = RecordingState.RECORDING;
     private RecordingResult result;
 
     private record Packet(int stream, EncodedFrame frame) implements MediaItem {
@@ -72,7 +71,7 @@ public final class RoomRecording {
         this.mixer = mixer;
         this.file = file;
         this.format = format;
-        this.onState = onState;
+        this.state = new ReportedState(onState);
         String stem = file.getFileName().toString();
         this.id = "recording:" + (stem.lastIndexOf('.') > 0 ? stem.substring(0, stem.lastIndexOf('.')) : stem);
         RoomMixerConfig room = mixer.config();
@@ -148,7 +147,7 @@ public final class RoomRecording {
     }
 
     public RecordingState state() {
-        return state;
+        return state.current();
     }
 
     /** Frames dropped because the writer fell behind (queue full) or after a failure. */
@@ -171,11 +170,11 @@ public final class RoomRecording {
         }
         mixer.unsubscribe(id);
         queue.close();
-        if (state.phase() == RecordingState.Phase.RECORDING) {
+        if (state.current().phase() == RecordingState.Phase.RECORDING) {
             finish();
         }
-        result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state);
-        LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped)", mixer.roomId(), file, state,
+        result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state.current());
+        LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped)", mixer.roomId(), file, result.state(),
                 result.durationMs(), result.bytes(), dropped());
         return result;
     }
@@ -200,7 +199,7 @@ public final class RoomRecording {
         if (end.phase() == RecordingState.Phase.FAILED && !muxer.started()) {
             RecordingFiles.deleteIfEmpty(file);
         }
-        changeState(end);
+        state.change(end);
     }
 
     /** Sink worker: one frame from the mixer. */
@@ -252,7 +251,7 @@ public final class RoomRecording {
         LOG.warn("room {}: recording {} failed: {}", mixer.roomId(), file, RecordingFiles.message(error));
         mixer.unsubscribe(id);
         closeNative();
-        changeState(RecordingState.failed(RecordingFiles.message(error)));
+        state.change(RecordingState.failed(RecordingFiles.message(error)));
     }
 
     private void closeNative() {
@@ -263,15 +262,6 @@ public final class RoomRecording {
         }
         if (aac != null) {
             aac.close();
-        }
-    }
-
-    private void changeState(RecordingState next) {
-        state = next;
-        try {
-            onState.accept(next);
-        } catch (RuntimeException e) {
-            LOG.warn("recording state listener failed on {}", next, e);
         }
     }
 }

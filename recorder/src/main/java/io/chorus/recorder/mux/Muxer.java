@@ -27,6 +27,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import io.chorus.core.MalformedPacketException;
+import io.chorus.core.rtp.codec.Dimensions;
+import io.chorus.core.rtp.codec.vp8.Vp8FrameHeader;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.FfmpegLog;
 import java.util.ArrayList;
@@ -253,8 +256,8 @@ public final class Muxer implements AutoCloseable {
             if (spec.width() > 0) {
                 par.width(spec.width()).height(spec.height());
             } else {
-                int[] size = Vp8KeyFrame.size(firstKeyFrame);
-                par.width(size[0]).height(size[1]);
+                Dimensions size = vp8Size(firstKeyFrame);
+                par.width(size.width()).height(size.height());
             }
             if (spec.codec() == MuxCodec.H264) {
                 byte[] parameterSets = H264ParameterSets.fromAnnexB(firstKeyFrame);
@@ -270,6 +273,19 @@ public final class Muxer implements AutoCloseable {
         }
         avio_flush(context.pb());
         headerWritten = true;
+    }
+
+    private static Dimensions vp8Size(byte[] keyFrame) {
+        Vp8FrameHeader header;
+        try {
+            header = Vp8FrameHeader.parse(keyFrame, 0, keyFrame.length);
+        } catch (MalformedPacketException e) {
+            throw new IllegalArgumentException("not a VP8 key frame (" + keyFrame.length + " bytes)", e);
+        }
+        if (!header.keyFrame()) {
+            throw new IllegalArgumentException("not a VP8 key frame (" + keyFrame.length + " bytes)");
+        }
+        return header.size();
     }
 
     private static void setExtradata(AVCodecParameters par, byte[] extradata) {

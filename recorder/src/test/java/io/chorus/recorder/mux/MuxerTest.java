@@ -73,14 +73,24 @@ class MuxerTest {
     }
 
     @Test
-    void findsParameterSetsAndVp8Size() {
+    void findsParameterSets() {
         byte[] accessUnit = {0, 0, 0, 1, 0x67, 1, 2, 0, 0, 1, 0x68, 3, 0, 0, 0, 1, 0x65, 9, 9};
         assertArrayEquals(new byte[] {0, 0, 0, 1, 0x67, 1, 2, 0, 0, 0, 1, 0x68, 3}, H264ParameterSets.fromAnnexB(accessUnit));
         assertNull(H264ParameterSets.fromAnnexB(new byte[] {0, 0, 1, 0x65, 1}));
+    }
+
+    @Test
+    void aVp8StreamWithoutASizeTakesItFromTheFirstKeyFrame() {
+        Path file = dir.resolve("size.webm");
         try (VideoEncoder encoder = new VideoEncoder(VideoEncoderSettings.realtime(VideoCodec.VP8, 320, 180, FPS, 300_000))) {
             EncodedFrame key = encoder.encode(picture(0), 0, true);
-            assertArrayEquals(new int[] {320, 180}, Vp8KeyFrame.size(key.data()));
+            EncodedFrame delta = encoder.encode(picture(1), 1, false);
+            try (Muxer muxer = new Muxer(file.toString(), "webm", List.of(MuxStream.vp8()), Map.of(), Map.of())) {
+                assertThrows(IllegalArgumentException.class, () -> muxer.write(0, delta.data(), 0, true), "a delta frame flagged key");
+                assertTrue(muxer.write(0, key.data(), key.timestamp(), true));
+            }
         }
+        assertEquals("320x180", MediaProbe.videoSize(file));
     }
 
     private static void writeTwoSeconds(Path file, String format, VideoCodec codec, boolean aac) {

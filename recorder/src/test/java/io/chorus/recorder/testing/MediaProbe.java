@@ -18,6 +18,12 @@ public final class MediaProbe {
         return lines(run("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString()));
     }
 
+    /** Picture size the first video stream declares, as WIDTHxHEIGHT. */
+    public static String videoSize(Path file) {
+        return lines(run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of",
+                "csv=p=0:s=x", file.toString())).get(0);
+    }
+
     /** Presentation time, in seconds, of the end of the last packet of the selected stream ("v" or "a"). */
     public static double endSeconds(Path file, String streamType) {
         double end = -1;

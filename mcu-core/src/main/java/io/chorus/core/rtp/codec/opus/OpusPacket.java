@@ -15,7 +15,6 @@ import io.chorus.core.MalformedPacketException;
  */
 public record OpusPacket(OpusToc toc, int frameCount) {
     private static final int MAX_FRAME_LENGTH = 1275;
-    private static final int MAX_PACKET_SAMPLES = 5760;
 
     public static OpusPacket parse(byte[] b, int offset, int length) throws MalformedPacketException {
         if (length < 1) {
@@ -60,7 +59,7 @@ public record OpusPacket(OpusToc toc, int frameCount) {
         boolean variable = (countByte & 0x80) != 0;
         boolean padded = (countByte & 0x40) != 0;
         int frames = countByte & 0x3F;
-        if (frames == 0 || frames * toc.samplesPerFrame() > MAX_PACKET_SAMPLES) {
+        if (frames == 0 || frames * toc.samplesPerFrame() > OpusToc.MAX_PACKET_SAMPLES) {
             throw new MalformedPacketException("Opus code 3 packet of " + frames + " frames of "
                     + toc.samplesPerFrame() + " samples: none or more than 120 ms");
         }
