@@ -7,7 +7,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_move_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
+import io.chorus.core.MalformedPacketException;
+import io.chorus.core.rtp.codec.Dimensions;
 import io.chorus.core.rtp.codec.EncodedFrame;
+import io.chorus.core.rtp.codec.vp8.Vp8FrameHeader;
 import io.chorus.mixer.video.I420Picture;
 import java.util.Objects;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -21,6 +24,12 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * {@link #decode} returns. Not thread-safe; use from one thread at a time.
  */
 public final class VideoDecoder implements AutoCloseable {
+    /**
+     * The largest picture a participant's stream may declare: 4K UHD. A stranger's key frame header
+     * can claim 16383x16383, and a decoder believing it allocates a gigabyte of frame buffers.
+     */
+    public static final long MAX_PIXELS = 3840L * 2160;
+    public static final int MAX_SIDE = 4096;
     private static final int INITIAL_PACKET_CAPACITY = 64 * 1024;
     /** libavutil's AV_FRAME_FLAG_CORRUPT (1 << 0), which the bytedeco bindings do not export. */
     private static final int AV_FRAME_FLAG_CORRUPT = 1;
@@ -31,15 +40,28 @@ public final class VideoDecoder implements AutoCloseable {
     private final AVFrame received;
     private final AVFrame picture;
     private final PictureScaler scaler;
+    private final long maxPixels;
     private boolean hasPicture;
     private long corruptFrames;
+    private long oversizedFrames;
 
     public VideoDecoder(VideoCodec codec) {
+        this(codec, MAX_PIXELS);
+    }
+
+    /**
+     * @param maxPixels the largest picture accepted: VP8 key frames declaring more are refused before
+     *                  decoding, and FFmpeg refuses to allocate for more ({@code max_pixels}), which
+     *                  covers H.264's sizes from its parameter sets
+     */
+    public VideoDecoder(VideoCodec codec, long maxPixels) {
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.maxPixels = maxPixels;
         try {
             resources.use(Codecs.open(Codecs.decoder(codec.decoderName()), c -> {
                 c.thread_count(1);
                 c.flags(c.flags() | AV_CODEC_FLAG_LOW_DELAY);
+                Codecs.option(c, "max_pixels", maxPixels);
             }));
             input = resources.own(new PacketInput(INITIAL_PACKET_CAPACITY));
             received = resources.own(Codecs.frame());
@@ -67,6 +89,10 @@ public final class VideoDecoder implements AutoCloseable {
         if (data.length == 0) {
             // An empty packet would tell FFmpeg the stream has ended and put the decoder into draining.
             corruptFrames++;
+            return false;
+        }
+        if (declaresOversizedPicture(data)) {
+            oversizedFrames++;
             return false;
         }
         if (!Codecs.decoded(avcodec_send_packet(context, input.fill(data, 0, data.length)), "avcodec_send_packet")) {
@@ -113,6 +139,26 @@ public final class VideoDecoder implements AutoCloseable {
     /** Frames the decoder rejected (bad or truncated bitstream data, empty frames, unusable formats). */
     public long corruptFrames() {
         return corruptFrames;
+    }
+
+    /** VP8 key frames refused unread because they declared a picture over the limit. */
+    public long oversizedFrames() {
+        return oversizedFrames;
+    }
+
+    /** A VP8 key frame's header names its size: refuse an oversized one before FFmpeg reads it. */
+    private boolean declaresOversizedPicture(byte[] data) {
+        if (codec != VideoCodec.VP8) {
+            return false;
+        }
+        try {
+            Dimensions size = Vp8FrameHeader.parse(data, 0, data.length).size();
+            return !size.equals(Dimensions.UNKNOWN) && (size.width() > MAX_SIDE || size.height() > MAX_SIDE
+                    || (long) size.width() * size.height() > maxPixels);
+        } catch (MalformedPacketException e) {
+            // The decoder refuses it as corrupt.
+            return false;
+        }
     }
 
     /** Scales the whole latest picture to exactly the target's size. */

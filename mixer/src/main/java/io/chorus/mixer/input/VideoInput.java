@@ -117,6 +117,11 @@ public final class VideoInput implements AutoCloseable {
         return decoder.corruptFrames();
     }
 
+    /** Frames the decoder refused: corrupt, or declaring a picture over its size limit. */
+    public long refusedFrames() {
+        return decoder.corruptFrames() + decoder.oversizedFrames();
+    }
+
     private void decodeQueued() {
         synchronized (decoder) {
             if (!closed) {

@@ -59,6 +59,7 @@ public final class RoomMixer implements AutoCloseable {
     private volatile List<MixerParticipant> participants = List.of();
     /** Audio packets left undecoded for participants who have left, so the room's total only grows. */
     private volatile long decodesSkippedByLeavers;
+    private volatile long videoFramesRefusedByLeavers;
     private boolean closed;
 
     public RoomMixer(String roomId, RoomMixerConfig config, Executor decodePool, MixerEvents events) {
@@ -136,6 +137,7 @@ public final class RoomMixer implements AutoCloseable {
         }
         participants = List.copyOf(next);
         decodesSkippedByLeavers += gone.audio().skippedDecodes();
+        videoFramesRefusedByLeavers += refusedFrames(gone);
         MixerParticipant leaving = gone;
         lifecycle.run("close inputs of " + id, leaving::close);
         updateActivity();
@@ -213,7 +215,20 @@ public final class RoomMixer implements AutoCloseable {
                 videoOutputs.openEncoders(), audioOutputs.openEncoders(), audioOutputs.encodersInUse(),
                 audioTick.activeSpeaker(), videoTick.tilesShown(), videoTick.composesSkipped(), audioDecodesSkipped(),
                 videoTick.composeCpuNanos(),
-                videoTick.encodeCpuNanos(), audioTick.cpuNanos());
+                videoTick.encodeCpuNanos(), audioTick.cpuNanos(), videoFramesRefused());
+    }
+
+    private long videoFramesRefused() {
+        long refused = videoFramesRefusedByLeavers;
+        for (MixerParticipant p : participants) {
+            refused += refusedFrames(p);
+        }
+        return refused;
+    }
+
+    private static long refusedFrames(MixerParticipant p) {
+        VideoInput video = p.video();
+        return video == null ? 0 : video.refusedFrames();
     }
 
     private long audioDecodesSkipped() {

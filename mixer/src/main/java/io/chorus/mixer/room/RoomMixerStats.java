@@ -12,8 +12,11 @@ package io.chorus.mixer.room;
  * @param composeCpuNanos     CPU time the video tick spent on layout and composition
  * @param encodeCpuNanos      CPU time the video tick spent scaling and encoding the canvas
  * @param audioCpuNanos       CPU time the audio tick spent (decode, mix, encode)
+ * @param videoFramesRefused  participants' video frames the decoders refused: corrupt, or declaring a
+ *                            picture over the size limit (each makes the input ask for a key frame)
  */
 public record RoomMixerStats(int participants, long audioTicks, long videoTicks, long audioOverruns,
         long videoOverruns, long failedTicks, int videoEncodersOpen, int audioEncodersOpen, int audioEncodersInUse,
-        String activeSpeaker, int tilesShown, long composesSkipped, long audioDecodesSkipped, long composeCpuNanos, long encodeCpuNanos, long audioCpuNanos) {
+        String activeSpeaker, int tilesShown, long composesSkipped, long audioDecodesSkipped, long composeCpuNanos, long encodeCpuNanos, long audioCpuNanos,
+        long videoFramesRefused) {
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,6 +52,41 @@ class VideoCodecTest {
 
             EncodedFrame second = encoder.encode(source, 1, false);
             assertEquals(3000, second.timestamp(), "RTP timestamp advances 90000/fps per frame");
+        }
+    }
+
+    @Test
+    void aVp8KeyFrameDeclaringAHugePictureIsRefusedUnreadAndTheStreamGoesOn() {
+        I420Picture source = TestPictures.withRectangle(WIDTH, HEIGHT, BLUE, RED, 80, 44, 160, 92);
+        try (VideoEncoder encoder = new VideoEncoder(settings(VideoCodec.VP8, 1_000_000));
+                VideoDecoder decoder = new VideoDecoder(VideoCodec.VP8)) {
+            EncodedFrame real = encoder.encode(source, 0, false);
+            byte[] crafted = real.data().clone();
+            // 14-bit width and height (RFC 6386 section 9.1): 16383 x 16383, about 268 million pixels.
+            crafted[6] = (byte) 0xFF;
+            crafted[7] = (byte) 0x3F;
+            crafted[8] = (byte) 0xFF;
+            crafted[9] = (byte) 0x3F;
+            assertFalse(decoder.decode(new EncodedFrame(crafted, 0, true, 0, 0)));
+            assertEquals(1, decoder.oversizedFrames());
+            assertFalse(decoder.hasPicture());
+            assertTrue(decoder.decode(real), "the next real key frame decodes");
+            assertEquals(WIDTH, decoder.width());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(VideoCodec.class)
+    void aPictureOverTheDecodersPixelLimitIsRefused(VideoCodec codec) {
+        I420Picture source = TestPictures.withRectangle(WIDTH, HEIGHT, BLUE, RED, 80, 44, 160, 92);
+        try (VideoEncoder encoder = new VideoEncoder(settings(codec, 1_000_000));
+                VideoDecoder small = new VideoDecoder(codec, (long) WIDTH * HEIGHT - 1);
+                VideoDecoder enough = new VideoDecoder(codec, (long) WIDTH * HEIGHT)) {
+            EncodedFrame frame = encoder.encode(source, 0, false);
+            assertFalse(small.decode(frame));
+            assertFalse(small.hasPicture());
+            assertEquals(1, small.oversizedFrames() + small.corruptFrames(), "refused and counted once");
+            assertTrue(enough.decode(frame), "a picture at the limit is fine");
         }
     }
 

@@ -68,6 +68,7 @@ public final class RoomMetrics implements RoomListener {
                 counter("chorus.mixer.failed.ticks", room, tags, RoomMixerStats::failedTicks),
                 counter("chorus.mixer.audio.decodes.skipped", room, tags, RoomMixerStats::audioDecodesSkipped),
                 counter("chorus.mixer.composes.skipped", room, tags, RoomMixerStats::composesSkipped),
+                counter("chorus.mixer.video.frames.refused", room, tags, RoomMixerStats::videoFramesRefused),
                 gauge("chorus.room.video.encoders", room, tags, RoomMixerStats::videoEncodersOpen),
                 gauge("chorus.room.audio.encoders", room, tags, RoomMixerStats::audioEncodersOpen)));
     }
