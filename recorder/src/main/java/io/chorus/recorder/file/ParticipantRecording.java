@@ -8,6 +8,7 @@ import io.chorus.recorder.sink.MediaItem;
 import io.chorus.recorder.sink.SinkQueue;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class ParticipantRecording {
     private final Muxer muxer;
     private final int videoStream;
     private final int audioStream;
+    private final Duration stopTimeout;
     private final SinkQueue<Arrival> queue;
     private final SenderTimeline videoTimeline = new SenderTimeline(MuxStream.VIDEO_CLOCK);
     private final SenderTimeline audioTimeline = new SenderTimeline(MuxStream.AUDIO_CLOCK);
@@ -65,6 +67,7 @@ public final class ParticipantRecording {
         this.muxer = new Muxer(file.toString(), format.muxer(), streams, format.muxerOptions(options.fragmentLength()),
                 Map.of());
         String stem = file.getFileName().toString();
+        this.stopTimeout = options.stopTimeout();
         this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(options.queueCapacity(), keyFrameRequest), this::write,
                 this::failed);
     }
@@ -136,8 +139,12 @@ public final class ParticipantRecording {
         if (result != null) {
             return result;
         }
-        queue.close();
-        if (state.current().phase() == RecordingState.Phase.RECORDING) {
+        if (!queue.close(stopTimeout)) {
+            // The worker may still be inside a native write: close the muxer only once it has left.
+            queue.afterWorker(this::closeMuxerQuietly);
+            state.change(RecordingState.failed("the writer did not finish within " + stopTimeout.toMillis()
+                    + " ms (a stalled disk?); the file ends at its last complete cluster"));
+        } else if (state.current().phase() == RecordingState.Phase.RECORDING) {
             RecordingState end;
             try {
                 boolean started = muxer.started();
@@ -187,11 +194,15 @@ public final class ParticipantRecording {
 
     private void failed(Throwable error) {
         LOG.warn("participant recording {} failed: {}", file, RecordingFiles.message(error));
+        closeMuxerQuietly();
+        state.change(RecordingState.failed(RecordingFiles.message(error)));
+    }
+
+    private void closeMuxerQuietly() {
         try {
             muxer.close();
         } catch (RuntimeException e) {
             LOG.debug("closing {} after a failure: {}", file, e.getMessage());
         }
-        state.change(RecordingState.failed(RecordingFiles.message(error)));
     }
 }

@@ -18,14 +18,18 @@ import io.chorus.mixer.room.RoomMixerConfig;
  * @param queueCapacity   frames the writer may fall behind before frames are dropped
  * @param fragmentLength  the longest stretch a crash can lose: a Matroska cluster or an MP4 fragment
  *                        is closed at least this often, and everything before it stays playable
+ * @param stopTimeout     how long stopping waits for the writer to take what is queued; a writer
+ *                        stuck on a stalled disk must not hold the room or the API that stops it
  */
-public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queueCapacity, Duration fragmentLength) {
+public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queueCapacity, Duration fragmentLength,
+        Duration stopTimeout) {
     static final double BITS_PER_PIXEL = 0.1;
     public static final int DEFAULT_AAC_BITRATE = 96_000;
     /** About 8 s of 30 fps video plus 50 audio frames a second. */
     public static final int DEFAULT_QUEUE_CAPACITY = 640;
     public static final int MAX_QUEUE_CAPACITY = 100_000;
     public static final Duration DEFAULT_FRAGMENT_LENGTH = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     public RecordingOptions {
         if (videoBitrateBps != 0) {
@@ -34,15 +38,22 @@ public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queue
         inRange(aacBitrateBps, AacEncoder.MIN_BITRATE_BPS, AacEncoder.MAX_BITRATE_BPS, "aacBitrateBps");
         inRange(queueCapacity, 16, MAX_QUEUE_CAPACITY, "queueCapacity");
         within(fragmentLength, Duration.ofMillis(100), Duration.ofSeconds(10), "fragmentLength");
+        within(stopTimeout, Duration.ofMillis(100), Duration.ofMinutes(10), "stopTimeout");
     }
 
     public static RecordingOptions defaults() {
-        return new RecordingOptions(0, DEFAULT_AAC_BITRATE, DEFAULT_QUEUE_CAPACITY, DEFAULT_FRAGMENT_LENGTH);
+        return new RecordingOptions(0, DEFAULT_AAC_BITRATE, DEFAULT_QUEUE_CAPACITY, DEFAULT_FRAGMENT_LENGTH,
+                DEFAULT_STOP_TIMEOUT);
     }
 
     /** The same options with the video profile's bitrate set, 0 to derive it from the canvas. */
     public RecordingOptions withVideoBitrate(int bps) {
-        return new RecordingOptions(bps, aacBitrateBps, queueCapacity, fragmentLength);
+        return new RecordingOptions(bps, aacBitrateBps, queueCapacity, fragmentLength, stopTimeout);
+    }
+
+    /** The same options with another stop timeout. */
+    public RecordingOptions withStopTimeout(Duration timeout) {
+        return new RecordingOptions(videoBitrateBps, aacBitrateBps, queueCapacity, fragmentLength, timeout);
     }
 
     int videoBitrateBps(RoomMixerConfig room) {

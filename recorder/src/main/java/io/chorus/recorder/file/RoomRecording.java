@@ -12,6 +12,7 @@ import io.chorus.recorder.sink.MediaItem;
 import io.chorus.recorder.sink.SinkQueue;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,7 @@ public final class RoomRecording {
     private final ReportedState state;
     private final Muxer muxer;
     private final OpusToAac aac;
+    private final Duration stopTimeout;
     private final SinkQueue<Packet> queue;
     private final RoomTimeline timeline = new RoomTimeline();
     private long originUnits = Long.MIN_VALUE;
@@ -75,6 +77,7 @@ public final class RoomRecording {
         String stem = file.getFileName().toString();
         this.id = "recording:" + (stem.lastIndexOf('.') > 0 ? stem.substring(0, stem.lastIndexOf('.')) : stem);
         RoomMixerConfig room = mixer.config();
+        this.stopTimeout = options.stopTimeout();
         this.aac = format.aacAudio() ? new OpusToAac(options.aacBitrateBps()) : null;
         try {
             MuxStream audio = aac != null ? MuxStream.aac(aac.audioSpecificConfig()) : MuxStream.opus(1);
@@ -169,8 +172,12 @@ public final class RoomRecording {
             return result;
         }
         mixer.unsubscribe(id);
-        queue.close();
-        if (state.current().phase() == RecordingState.Phase.RECORDING) {
+        if (!queue.close(stopTimeout)) {
+            // The worker may still be inside a native write: free the muxer only once it has left.
+            queue.afterWorker(this::closeNative);
+            state.change(RecordingState.failed("the writer did not finish within " + stopTimeout.toMillis()
+                    + " ms (a stalled disk?); the file ends at its last complete cluster"));
+        } else if (state.current().phase() == RecordingState.Phase.RECORDING) {
             finish();
         }
         result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state.current());

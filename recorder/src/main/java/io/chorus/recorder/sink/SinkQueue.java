@@ -1,6 +1,8 @@
 package io.chorus.recorder.sink;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +42,8 @@ public final class SinkQueue<T> implements AutoCloseable {
     private final Consumer<Throwable> onFailure;
     private final ThreadPoolExecutor worker;
     private final SerialDrain drain;
+    private final List<Runnable> afterWorker = new ArrayList<>();
+    private boolean workerEnded;
     private final AtomicLong handled = new AtomicLong();
     private volatile Thread workerThread;
     private volatile State state = State.RUNNING;
@@ -61,7 +65,12 @@ public final class SinkQueue<T> implements AutoCloseable {
             thread.setDaemon(true);
             workerThread = thread;
             return thread;
-        });
+        }) {
+            @Override
+            protected void terminated() {
+                runAfterWorker();
+            }
+        };
         this.worker.prestartCoreThread();
         this.drain = new SerialDrain(worker, this::handleQueued);
     }
@@ -152,6 +161,31 @@ public final class SinkQueue<T> implements AutoCloseable {
             state = State.CLOSED;
         }
         return finished;
+    }
+
+    /**
+     * Runs {@code cleanup} once the worker has ended: at once if it has, else on the worker as it
+     * ends. For what the handler may still be using after {@link #close(Duration)} gave up on it (a
+     * native muxer in a write that a stalled disk holds), so that it is freed only when unused.
+     */
+    public void afterWorker(Runnable cleanup) {
+        synchronized (afterWorker) {
+            if (!workerEnded) {
+                afterWorker.add(cleanup);
+                return;
+            }
+        }
+        cleanup.run();
+    }
+
+    private void runAfterWorker() {
+        List<Runnable> cleanups;
+        synchronized (afterWorker) {
+            workerEnded = true;
+            cleanups = List.copyOf(afterWorker);
+            afterWorker.clear();
+        }
+        cleanups.forEach(Runnable::run);
     }
 
     @Override

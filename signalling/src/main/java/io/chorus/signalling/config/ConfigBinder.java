@@ -86,9 +86,10 @@ final class ConfigBinder {
                         "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout",
                         "maxEchoSessions", "rooms.maxEchoSessions"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
-                integer("recording.queueCapacity"), duration("recording.fragmentLength")),
+                integer("recording.queueCapacity"), duration("recording.fragmentLength"),
+                duration("recording.stopTimeout")),
                 Map.of("aacBitrateBps", "recording.aacBitrate", "queueCapacity", "recording.queueCapacity",
-                        "fragmentLength", "recording.fragmentLength"));
+                        "fragmentLength", "recording.fragmentLength", "stopTimeout", "recording.stopTimeout"));
         String autoStart = oneOf("recording.autoStart", AUTO_START);
         RecordingSettings recording = bound(() -> new RecordingSettings(path("recording.directory"),
                 autoStart.equals("none") ? null : RecordingFormat.parse(autoStart), bool("recording.participants"),

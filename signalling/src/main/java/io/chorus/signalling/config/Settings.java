@@ -73,6 +73,9 @@ final class Settings {
             new Setting("recording.fragmentLength", Kind.TEXT, "1s",
                     "the most a crash can cost a recording: Matroska clusters and MP4 fragments close at least this "
                             + "often, 100ms to 10s"),
+            new Setting("recording.stopTimeout", Kind.TEXT, "10s",
+                    "how long stopping a recording waits for its writer; a writer stuck on a stalled disk ends the "
+                            + "recording FAILED instead of holding the caller, 100ms to 10m"),
             new Setting("broadcast.videoBitrate", Kind.INT, "2500000",
                     "H.264 bitrate of an RTMP broadcast (at the room's canvas size), 100000 to 20000000"),
             new Setting("broadcast.audioBitrate", Kind.INT, "128000", "AAC bitrate of an RTMP broadcast, 16000 to 320000"),
