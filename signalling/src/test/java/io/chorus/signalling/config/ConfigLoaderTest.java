@@ -152,6 +152,8 @@ class ConfigLoaderTest {
                 key("recording.queueCapacity", "100", c -> c.conference().recording().options().queueCapacity(), 100),
                 key("recording.fragmentLength", "2s", c -> c.conference().recording().options().fragmentLength(),
                         Duration.ofSeconds(2)),
+                key("recording.stopTimeout", "30s", c -> c.conference().recording().options().stopTimeout(),
+                        Duration.ofSeconds(30)),
                 key("broadcast.videoBitrate", "4000000", c -> c.conference().broadcast().videoBitrateBps(), 4000000),
                 key("broadcast.audioBitrate", "160000", c -> c.conference().broadcast().audioBitrateBps(), 160000),
                 key("broadcast.keyFrameInterval", "4s", c -> c.conference().broadcast().keyFrameInterval(),
