@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -64,8 +63,8 @@ public final class ParticipantRecording {
         this.videoStream = videoCodec == null ? -1 : 0;
         this.audioStream = streams.size() - 1;
         this.keyFrameSeen = videoCodec == null;
-        this.muxer = new Muxer(file.toString(), format.muxer(), streams, format.muxerOptions(options.fragmentLength()),
-                Map.of());
+        this.muxer = new Muxer(RecordingFiles.url(file), format.muxer(), streams,
+                format.muxerOptions(options.fragmentLength()), RecordingFiles.FILE_ONLY);
         String stem = file.getFileName().toString();
         this.stopTimeout = options.stopTimeout();
         this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(options.queueCapacity(), keyFrameRequest), this::write,

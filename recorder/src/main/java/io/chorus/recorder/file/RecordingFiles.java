@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,16 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9_-]}, so nothing a caller passes can leave the directory.
  */
 final class RecordingFiles {
+    /**
+     * How recordings open their file: FFmpeg reads a {@code name:} prefix as a protocol, so the path
+     * is given as a {@code file:} URL and no other protocol is allowed to open, whatever the path holds.
+     */
+    static final Map<String, String> FILE_ONLY = Map.of("protocol_whitelist", "file");
+
+    static String url(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
     static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_SUFFIX = 1000;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -81,9 +80,9 @@ public final class RoomRecording {
         this.aac = format.aacAudio() ? new OpusToAac(options.aacBitrateBps()) : null;
         try {
             MuxStream audio = aac != null ? MuxStream.aac(aac.audioSpecificConfig()) : MuxStream.opus(1);
-            this.muxer = new Muxer(file.toString(), format.muxer(),
+            this.muxer = new Muxer(RecordingFiles.url(file), format.muxer(),
                     List.of(MuxStream.video(format.videoCodec(), room.canvasWidth(), room.canvasHeight()), audio),
-                    format.muxerOptions(options.fragmentLength()), Map.of());
+                    format.muxerOptions(options.fragmentLength()), RecordingFiles.FILE_ONLY);
         } catch (RuntimeException e) {
             if (aac != null) {
                 aac.close();

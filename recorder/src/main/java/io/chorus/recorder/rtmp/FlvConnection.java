@@ -40,7 +40,9 @@ final class FlvConnection implements AutoCloseable {
         try {
             muxer = new Muxer(endpoint.url(), "flv",
                     List.of(MuxStream.video(VideoCodec.H264, width, height), MuxStream.aac(audioSpecificConfig)),
-                    Map.of(), Map.of("rw_timeout", Long.toString(ioTimeout.toNanos() / 1000)));
+                    Map.of(), Map.of("rw_timeout", Long.toString(ioTimeout.toNanos() / 1000),
+                            // rtmps runs over tls over tcp; nothing else may open, whatever the URL says.
+                            "protocol_whitelist", "rtmp,rtmps,tcp,tls"));
         } catch (FfmpegException e) {
             throw masked(endpoint, e);
         }

@@ -51,6 +51,20 @@ class MuxerTest {
     }
 
     @Test
+    void aProtocolWhitelistRefusesEveryOtherProtocolBeforeAnythingIsOpened() {
+        Map<String, String> fileOnly = Map.of("protocol_whitelist", "file");
+        FfmpegException refused = assertThrows(FfmpegException.class, () -> new Muxer("tcp://127.0.0.1:9/x", "matroska",
+                List.of(MuxStream.vp8(), MuxStream.opus(1)), Map.of(), fileOnly));
+        assertTrue(refused.getMessage().contains("avio_open2(tcp://127.0.0.1:9/x)"), refused.getMessage());
+        Path file = dir.resolve("allowed.mkv");
+        try (Muxer muxer = new Muxer("file:" + file, "matroska", List.of(MuxStream.vp8(), MuxStream.opus(1)), Map.of(),
+                fileOnly)) {
+            assertFalse(muxer.started());
+        }
+        assertTrue(Files.exists(file), "a file: target opens under the whitelist");
+    }
+
+    @Test
     void packetsBeforeTheFirstVideoKeyFrameAreDropped() {
         Path file = dir.resolve("b.mkv");
         try (Muxer muxer = new Muxer(file.toString(), "matroska", List.of(MuxStream.vp8(), MuxStream.opus(1)), Map.of(), Map.of());

@@ -29,7 +29,11 @@ public final class RoomMetrics implements RoomListener {
     private final MeterRegistry registry;
     private final Counter joins;
     private final Map<LeaveReason, Counter> leaves = new EnumMap<>(LeaveReason.class);
-    private final Map<String, List<Meter>> perRoom = new ConcurrentHashMap<>();
+    /** By room id; a room id may be reused as soon as its room closed, before this hears so. */
+    private final Map<String, RoomMeters> perRoom = new ConcurrentHashMap<>();
+
+    private record RoomMeters(Room room, List<Meter> meters) {
+    }
 
     public RoomMetrics(MeterRegistry registry, Conferences rooms) {
         this.registry = registry;
@@ -58,8 +62,14 @@ public final class RoomMetrics implements RoomListener {
     }
 
     private void opened(Room room) {
+        // Meters of a closed room by the same id are dropped first: registering again would hand
+        // back the old meters, still reading the old room.
+        RoomMeters previous = perRoom.remove(room.id());
+        if (previous != null) {
+            previous.meters().forEach(registry::remove);
+        }
         Tags tags = Tags.of("room", room.id());
-        perRoom.put(room.id(), List.of(
+        perRoom.put(room.id(), new RoomMeters(room, List.of(
                 Gauge.builder("chorus.room.participants", room, Room::size).tags(tags).register(registry),
                 counter("chorus.mixer.ticks", room, tags.and("kind", "audio"), RoomMixerStats::audioTicks),
                 counter("chorus.mixer.ticks", room, tags.and("kind", "video"), RoomMixerStats::videoTicks),
@@ -70,13 +80,13 @@ public final class RoomMetrics implements RoomListener {
                 counter("chorus.mixer.composes.skipped", room, tags, RoomMixerStats::composesSkipped),
                 counter("chorus.mixer.video.frames.refused", room, tags, RoomMixerStats::videoFramesRefused),
                 gauge("chorus.room.video.encoders", room, tags, RoomMixerStats::videoEncodersOpen),
-                gauge("chorus.room.audio.encoders", room, tags, RoomMixerStats::audioEncodersOpen)));
+                gauge("chorus.room.audio.encoders", room, tags, RoomMixerStats::audioEncodersOpen))));
     }
 
     private void closed(Room room) {
-        List<Meter> meters = perRoom.remove(room.id());
-        if (meters != null) {
-            meters.forEach(registry::remove);
+        RoomMeters current = perRoom.get(room.id());
+        if (current != null && current.room() == room && perRoom.remove(room.id(), current)) {
+            current.meters().forEach(registry::remove);
         }
     }
 
