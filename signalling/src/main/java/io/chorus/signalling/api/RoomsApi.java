@@ -170,9 +170,9 @@ public final class RoomsApi {
         String name = JsonFields.requiredText(body, "name");
         Integer ttl = JsonFields.optionalInt(body, "ttlSeconds", 1, MAX_TOKEN_TTL_SECONDS);
         Integer maxBitrate = JsonFields.optionalInt(body, "maxBitrate", 10_000, Integer.MAX_VALUE);
+        Integer seats = JsonFields.optionalInt(body, "seats", 1, JoinTokens.MAX_SEATS);
         Duration lifetime = Duration.ofSeconds(ttl == null ? DEFAULT_TOKEN_TTL_SECONDS : ttl);
-        String token = maxBitrate == null ? tokens.mint(room, name, lifetime)
-                : tokens.mint(room, name, lifetime, maxBitrate);
+        String token = tokens.mint(room, name, lifetime, maxBitrate, seats == null ? 1 : seats);
         ObjectNode node = mapper.createObjectNode();
         node.put("token", token);
         node.put("room", room).put("name", name);

@@ -6,6 +6,8 @@ import java.time.Instant;
  * What a verified join token allows.
  *
  * @param maxBitrate the most bits per second the participant may receive, or null for the server's tiers
+ * @param seatKey    names the token among all tokens (its {@code jti}, else its signature)
+ * @param seats      sessions the token may hold at once
  */
-public record JoinGrant(String room, String name, Instant expiresAt, Integer maxBitrate) {
+public record JoinGrant(String room, String name, Instant expiresAt, Integer maxBitrate, String seatKey, int seats) {
 }

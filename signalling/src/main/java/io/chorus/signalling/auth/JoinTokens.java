@@ -27,6 +27,8 @@ import io.chorus.signalling.protocol.ProtocolException;
 public final class JoinTokens {
     /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash, 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
+    /** Sessions one token may hold at once, at most. */
+    public static final int MAX_SEATS = 1000;
     /** Tolerated difference between the minting machine's clock and ours. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
@@ -50,7 +52,7 @@ public final class JoinTokens {
     }
 
     public String mint(String room, String name, Duration ttl) {
-        return signedToken(room, name, ttl, null);
+        return signedToken(room, name, ttl, null, 1);
     }
 
     /** A token that also caps what the participant receives, in bits per second. */
@@ -58,10 +60,26 @@ public final class JoinTokens {
         if (maxBitrate <= 0) {
             throw new IllegalArgumentException("maxBitrate must be positive, got " + maxBitrate);
         }
-        return signedToken(room, name, ttl, maxBitrate);
+        return signedToken(room, name, ttl, maxBitrate, 1);
     }
 
-    private String signedToken(String room, String name, Duration ttl, Integer maxBitrate) {
+    /**
+     * A token that {@code seats} sessions may use at once (1: the usual single participant; more
+     * for, say, a kiosk whose page may reload before its old session is gone).
+     *
+     * @param maxBitrate null for no cap
+     */
+    public String mint(String room, String name, Duration ttl, Integer maxBitrate, int seats) {
+        if (maxBitrate != null && maxBitrate <= 0) {
+            throw new IllegalArgumentException("maxBitrate must be positive, got " + maxBitrate);
+        }
+        if (seats < 1 || seats > MAX_SEATS) {
+            throw new IllegalArgumentException("seats must be 1.." + MAX_SEATS + ", got " + seats);
+        }
+        return signedToken(room, name, ttl, maxBitrate, seats);
+    }
+
+    private String signedToken(String room, String name, Duration ttl, Integer maxBitrate, int seats) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a token's lifetime must be positive, got " + ttl);
         }
@@ -71,6 +89,9 @@ public final class JoinTokens {
                 .put("exp", clock.instant().plus(ttl).getEpochSecond());
         if (maxBitrate != null) {
             claims.put("maxBitrate", maxBitrate);
+        }
+        if (seats != 1) {
+            claims.put("seats", seats);
         }
         String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + BASE64URL.encodeToString(sign(signingInput));
@@ -117,7 +138,9 @@ public final class JoinTokens {
             throw new ProtocolException(ErrorCode.TOKEN_MISMATCH, "token is for name '" + tokenName + "', not '" + name
                     + "'");
         }
-        return new JoinGrant(tokenRoom, tokenName, expiresAt, maxBitrate(claims));
+        // Without a jti the signature names the token: no two tokens share one.
+        String seatKey = claims.path("jti").isTextual() ? "jti:" + claims.get("jti").textValue() : "sig:" + parts[2];
+        return new JoinGrant(tokenRoom, tokenName, expiresAt, maxBitrate(claims), seatKey, seats(claims));
     }
 
     private void checkHeader(JsonNode header) throws ProtocolException {
@@ -193,6 +216,17 @@ public final class JoinTokens {
             throw invalid("claim '" + claim + "' must be seconds since the epoch");
         }
         return node.longValue();
+    }
+
+    private static int seats(JsonNode claims) throws ProtocolException {
+        if (!claims.has("seats")) {
+            return 1;
+        }
+        JsonNode node = claims.get("seats");
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1 || node.intValue() > MAX_SEATS) {
+            throw invalid("'seats' must be an integer 1.." + MAX_SEATS);
+        }
+        return node.intValue();
     }
 
     private static Integer maxBitrate(JsonNode claims) throws ProtocolException {

@@ -27,6 +27,7 @@ public final class EchoParticipant implements Peer, MediaSession.Listener {
     private final Runnable onClosed;
     private final MediaSession session;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClosedAction closedActions = new ClosedAction(this::closed);
     private volatile boolean audioMuted;
     private volatile boolean videoMuted;
 
@@ -126,6 +127,12 @@ public final class EchoParticipant implements Peer, MediaSession.Listener {
         if (closed.compareAndSet(false, true)) {
             session.close();
             onClosed.run();
+            closedActions.run();
         }
+    }
+
+    @Override
+    public void whenClosed(Runnable action) {
+        closedActions.set(action);
     }
 }

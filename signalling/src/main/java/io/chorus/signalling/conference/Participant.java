@@ -57,6 +57,7 @@ public final class Participant implements Peer, MediaSession.Listener {
     private final Negotiation negotiation;
     private final SendRate downstreamRate = new SendRate();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ClosedAction closedActions = new ClosedAction(this::closed);
     private volatile boolean connected;
     private volatile LeaveReason leaveReason;
     private volatile List<MediaTap> taps = List.of();
@@ -322,7 +323,13 @@ public final class Participant implements Peer, MediaSession.Listener {
             leaveReason = reason;
             room.onClosed(this);
             session.close();
+            closedActions.run();
         }
+    }
+
+    @Override
+    public void whenClosed(Runnable action) {
+        closedActions.set(action);
     }
 
     LeaveReason leaveReason() {

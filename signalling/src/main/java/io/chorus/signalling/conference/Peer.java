@@ -27,6 +27,12 @@ public interface Peer extends AutoCloseable {
     /** True once the client left, was removed, or its transport failed. */
     boolean closed();
 
+    /**
+     * Runs {@code action} once this peer is closed, however that happens (a leave, a failed
+     * transport, the room closing); at once if it is closed already. One action per peer.
+     */
+    void whenClosed(Runnable action);
+
     /** Leaves and releases the media transport; idempotent. */
     @Override
     void close();

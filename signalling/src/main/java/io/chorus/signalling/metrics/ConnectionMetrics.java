@@ -27,7 +27,9 @@ public final class ConnectionMetrics {
         /** A WebSocket client that sent more messages a second than allowed. */
         TOO_MANY_MESSAGES,
         /** A WebSocket that never joined a room within the join timeout. */
-        NEVER_JOINED;
+        NEVER_JOINED,
+        /** A join whose token already holds all the sessions it allows. */
+        TOKEN_IN_USE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -28,6 +28,7 @@ public enum ErrorCode {
     INVALID_TOKEN("invalid-token"),
     TOKEN_EXPIRED("token-expired"),
     TOKEN_MISMATCH("token-mismatch"),
+    TOKEN_IN_USE("token-in-use"),
     INVALID_SDP("invalid-sdp"),
     OFFER_ALREADY_ACCEPTED("offer-already-accepted"),
     INVALID_CANDIDATE("invalid-candidate"),

@@ -19,13 +19,17 @@ import io.chorus.mixer.codec.CodecWarmUp;
 import io.chorus.core.session.TransportContext;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.auth.ApiKeyCheck;
+import io.chorus.signalling.auth.JoinGrant;
 import io.chorus.signalling.auth.JoinTokens;
+import io.chorus.signalling.auth.TokenSeats;
 import io.chorus.signalling.config.ChorusConfig;
 import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.metrics.ConnectionMetrics;
+import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.metrics.MediaPortMetrics;
 import io.chorus.signalling.metrics.ServerMetrics;
+import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.signalling.protocol.ServerMessages.IceServerInfo;
 import io.chorus.signalling.conference.Conferences;
@@ -76,13 +80,12 @@ public final class ChorusServer implements AutoCloseable {
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
             ChorusConfig.Auth auth = config.auth();
             JoinTokens tokens = auth.enabled() ? new JoinTokens(auth.tokenSecretBytes(), Clock.systemUTC()) : null;
-            JoinGate gate = tokens == null ? JoinGate.OPEN
-                    : join -> tokens.verify(join.token(), join.room(), join.name()).maxBitrate();
+            ChorusConfig.Http httpConfig = config.http();
+            ConnectionMetrics connections = new ConnectionMetrics(metrics.registry());
+            JoinGate gate = tokens == null ? JoinGate.OPEN : tokenGate(tokens, new TokenSeats(), connections);
             ApiKeyCheck apiKey = auth.enabled() ? new ApiKeyCheck(auth.apiKey()) : null;
             Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
             RoomsApi api = new RoomsApi(conferences, mapper, tokens);
-            ChorusConfig.Http httpConfig = config.http();
-            ConnectionMetrics connections = new ConnectionMetrics(metrics.registry());
             ConnectionLimiter limiter = new ConnectionLimiter(httpConfig.maxConnections(),
                     httpConfig.maxConnectionsPerAddress(), connections);
             connections.watchOpenConnections(limiter::open);
@@ -115,6 +118,19 @@ public final class ChorusServer implements AutoCloseable {
             transport.close();
             throw e;
         }
+    }
+
+    /** Joins need a valid token, and one of its seats: a copied token does not admit a second session. */
+    private static JoinGate tokenGate(JoinTokens tokens, TokenSeats seats, ConnectionMetrics refusals) {
+        return join -> {
+            JoinGrant grant = tokens.verify(join.token(), join.room(), join.name());
+            try {
+                return new JoinGate.Admission(grant.maxBitrate(), seats.take(grant));
+            } catch (ProtocolException e) {
+                refusals.refused(Refusal.TOKEN_IN_USE);
+                throw e;
+            }
+        };
     }
 
     private static List<IceServerInfo> iceServers(ChorusConfig config) {

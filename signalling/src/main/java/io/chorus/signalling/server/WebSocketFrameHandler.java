@@ -144,10 +144,18 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
                 throw new ProtocolException(ErrorCode.ALREADY_JOINED,
                         "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
             }
-            Integer cap = lower(join.maxBitrate(), gate.admit(join));
+            JoinGate.Admission admission = gate.admit(join);
+            Integer cap = lower(join.maxBitrate(), admission.maxBitrate());
             ClientSignals joining = new ClientSignals(new WebSocketChannel(channel, this), messages, join.id(),
                     iceServers);
-            participant = rooms.join(join.room(), join.name(), cap, joining);
+            try {
+                participant = rooms.join(join.room(), join.name(), cap, joining);
+            } catch (ConferenceException | RuntimeException e) {
+                admission.seat().release();
+                throw e;
+            }
+            // However the session ends (leave, failed transport, closed room), its token seat is free again.
+            participant.whenClosed(admission.seat()::release);
             everJoined = true;
             signals = joining;
             room = join.room();

@@ -74,16 +74,46 @@ class JoinTokensTest {
     @Test
     void roundTrip() throws Exception {
         JoinTokens tokens = at(MINTED);
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null),
-                tokens.verify(tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10)), "standup", "Ada Lovelace"));
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000), tokens.verify(
-                tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), 500000), "standup", "Ada Lovelace"));
+        String plain = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10));
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(plain), 1),
+                tokens.verify(plain, "standup", "Ada Lovelace"));
+        String capped = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), 500000);
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(capped), 1),
+                tokens.verify(capped, "standup", "Ada Lovelace"));
+        String shared = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), null, 3);
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(shared), 3),
+                tokens.verify(shared, "standup", "Ada Lovelace"));
     }
 
     @Test
     void acceptsTokensFromOtherLibraries() throws Exception {
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000),
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(OPENSSL_TOKEN_OTHER_ORDER), 1),
                 at(MINTED).verify(OPENSSL_TOKEN_OTHER_ORDER, "standup", "Ada Lovelace"));
+    }
+
+    @Test
+    void seatsAreTakenUpToTheTokensCountAndGivenBackOnce() throws Exception {
+        JoinTokens tokens = at(MINTED);
+        TokenSeats seats = new TokenSeats();
+        JoinGrant single = tokens.verify(tokens.mint("r", "Ada", Duration.ofMinutes(10)), "r", "Ada");
+        TokenSeats.Seat first = seats.take(single);
+        ProtocolException inUse = assertThrows(ProtocolException.class, () -> seats.take(single));
+        assertEquals(ErrorCode.TOKEN_IN_USE, inUse.code());
+        first.release();
+        first.release();
+        TokenSeats.Seat again = seats.take(single);
+        assertThrows(ProtocolException.class, () -> seats.take(single), "a double release freed one seat only");
+        again.release();
+        JoinGrant three = tokens.verify(tokens.mint("r", "Ada", Duration.ofMinutes(10), null, 3), "r", "Ada");
+        for (int i = 0; i < 3; i++) {
+            seats.take(three);
+        }
+        assertThrows(ProtocolException.class, () -> seats.take(three));
+        assertEquals(1, seats.tokensInUse(), "the single-seat token holds nothing now");
+    }
+
+    private static String seatKey(String token) {
+        return "sig:" + token.substring(token.lastIndexOf('.') + 1);
     }
 
     @Test

@@ -57,6 +57,37 @@ class AuthAndLimitsTest {
     }
 
     @Test
+    void aTokenAdmitsAsManySessionsAtOnceAsItHasSeats() throws Exception {
+        try (ChorusServer server = TestServers.start("--auth.enabled=true", "--auth.tokenSecret=" + SECRET,
+                "--auth.apiKey=" + API_KEY)) {
+            JoinTokens tokens = new JoinTokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+            String token = tokens.mint("r1", "Ada", Duration.ofMinutes(5));
+            try (TestWebSocket first = new TestWebSocket(ws(server));
+                    TestWebSocket copy = new TestWebSocket(ws(server))) {
+                first.send(join("r1", "Ada", token));
+                first.next("joined");
+                expectJoinError(copy, token, "token-in-use");
+                first.send("{\"type\":\"leave\"}");
+                first.next("left");
+                copy.send(join("r1", "Ada", token));
+                assertEquals("joined", copy.next("joined").get("type").asText(), "the seat is free once the first left");
+            }
+            String kiosk = tokens.mint("r1", "Ada", Duration.ofMinutes(5), null, 2);
+            try (TestWebSocket a = new TestWebSocket(ws(server)); TestWebSocket b = new TestWebSocket(ws(server));
+                    TestWebSocket c = new TestWebSocket(ws(server))) {
+                a.send(join("r1", "Ada", kiosk));
+                a.next("joined");
+                b.send(join("r1", "Ada", kiosk));
+                b.next("joined");
+                expectJoinError(c, kiosk, "token-in-use");
+            }
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(http(server).resolve("/metrics"))
+                    .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(metrics.body().contains("chorus_http_refused_total{reason=\"token-in-use\"} 2.0"));
+        }
+    }
+
+    @Test
     void withAuthOnTheApiAndMetricsNeedTheKeyAndTokensCanBeMinted() throws Exception {
         try (ChorusServer server = TestServers.start("--auth.enabled=true", "--auth.tokenSecret=" + SECRET,
                 "--auth.apiKey=" + API_KEY)) {
