@@ -12,5 +12,7 @@ public enum DropReason {
     UNKNOWN_PAYLOAD_TYPE,
     MALFORMED_PAYLOAD,
     /** A new SSRC while the m-line already has its streams, none of them silent long enough to be replaced. */
-    TOO_MANY_STREAMS
+    TOO_MANY_STREAMS,
+    /** A datagram after the DTLS handshake whose records are malformed (Bouncy Castle would close on some). */
+    MALFORMED_DTLS
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.chorus.core.dtls.CertificateFingerprint;
 import io.chorus.core.dtls.DtlsHandshakeResult;
+import io.chorus.core.dtls.DtlsRecords;
 import io.chorus.core.dtls.DtlsRole;
 import io.chorus.core.dtls.DtlsSrtpKeys;
 import io.chorus.core.dtls.DtlsTransport;
@@ -96,7 +97,10 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
         return inbound != null;
     }
 
-    /** When the browser's last datagram (media, RTCP or DTLS) arrived, on the {@link System#nanoTime} clock. */
+    /**
+     * When the browser's last authenticated datagram arrived (SRTP or SRTCP that passed its
+     * integrity check, or a DTLS record before the keys existed), on the {@link System#nanoTime} clock.
+     */
     long lastReceivedNanos() {
         return lastReceivedNanos;
     }
@@ -172,9 +176,16 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
     }
 
     private void onDatagram(byte[] buffer, int offset, int length, long receivedNanos) {
-        lastReceivedNanos = receivedNanos;
         switch (PacketClassifier.classify(buffer, offset, length)) {
             case DTLS -> {
+                // Until the keys exist the handshake is the browser's only traffic; after, anyone who
+                // can send from its address could forge a DTLS-looking datagram, so only SRTP counts.
+                if (inbound == null) {
+                    lastReceivedNanos = receivedNanos;
+                } else if (!DtlsRecords.wellFormed(buffer, offset, length)) {
+                    drops.drop(DropReason.MALFORMED_DTLS, "a DTLS datagram no peer sends, after the handshake");
+                    return;
+                }
                 DtlsTransport transport = dtls;
                 if (transport != null) {
                     transport.receive(buffer, offset, length);
@@ -208,6 +219,8 @@ final class SecureTransport implements PacketTransport, AutoCloseable {
             drops.drop(reason, e.getMessage());
             return;
         }
+        // Liveness from authenticated packets only: a forged one must not keep a gone browser's session.
+        lastReceivedNanos = receivedNanos;
         if (rtcp) {
             receiver.onRtcp(buffer, offset, plainLength, receivedNanos);
         } else {

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -183,10 +184,42 @@ class SyntheticParticipantEchoTest {
                 assertArrayEquals(frame, reassembled, "the frame survives depacketizing and re-packetizing");
                 assertTrue(RtpPacket.parse(back.get(2), 0, back.get(2).length).marker());
 
-                // The participant now falls silent (its ICE agent alone keeps answering): after the
-                // 3 s limit the session gives it up.
+                // The participant now falls silent (its ICE agent alone keeps answering) while forged
+                // packets keep coming from its address: RTP whose authentication tag is wrong, and a
+                // DTLS-looking record. Neither counts as the browser being alive: after the 3 s limit
+                // the session gives it up.
                 long silentSince = System.nanoTime();
-                String why = serverFailed.get(8, TimeUnit.SECONDS);
+                AtomicBoolean forging = new AtomicBoolean(true);
+                Thread forger = new Thread(() -> {
+                    int forgedSeq = 5000;
+                    while (forging.get()) {
+                        RtpPacket forged = RtpPacket.create(VP8, forgedSeq++, 0, CLIENT_VIDEO_SSRC, false,
+                                new byte[40], 0, 40, 32);
+                        byte[] bytes = Arrays.copyOf(forged.buffer(), forged.length() + 10);
+                        // An encrypted record whose tag is wrong (Bouncy Castle discards it), and one too
+                        // short to hold a tag at all (it used to make Bouncy Castle close the connection).
+                        byte[] dtlsLooking = new byte[13 + 40];
+                        byte[] header = {23, (byte) 0xFE, (byte) 0xFD, 0, 1, 0, 0, 0, 0, 0, 9, 0, 40};
+                        System.arraycopy(header, 0, dtlsLooking, 0, header.length);
+                        byte[] truncated = {22, (byte) 0xFE, (byte) 0xFD, 0, 1, 0, 0, 0, 0, 0, 9, 0, 1, 0};
+                        try {
+                            client.send(bytes, 0, bytes.length);
+                            client.send(dtlsLooking, 0, dtlsLooking.length);
+                            client.send(truncated, 0, truncated.length);
+                            Thread.sleep(100);
+                        } catch (java.io.IOException | InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "forger");
+                forger.start();
+                String why;
+                try {
+                    why = serverFailed.get(8, TimeUnit.SECONDS);
+                } finally {
+                    forging.set(false);
+                    forger.join(2000);
+                }
                 long afterMs = (System.nanoTime() - silentSince) / 1_000_000;
                 assertTrue(why.startsWith("nothing received from the browser"), why);
                 assertTrue(afterMs >= 2_000 && afterMs < 6_000, "declared failed after " + afterMs + " ms");
