@@ -43,7 +43,11 @@ public final class ApiException extends Exception {
             case ROOM_EXISTS:
             case ROOM_FULL:
             case ROOM_CLOSED:
+            case TOO_MANY_OUTPUTS:
+            case TOKEN_IN_USE:
                 return HttpResponseStatus.CONFLICT;
+            case NO_DISK_SPACE:
+                return HttpResponseStatus.INSUFFICIENT_STORAGE;
             case TOO_MANY_ROOMS:
                 return HttpResponseStatus.SERVICE_UNAVAILABLE;
             case MESSAGE_TOO_LARGE:

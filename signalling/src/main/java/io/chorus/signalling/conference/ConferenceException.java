@@ -18,6 +18,10 @@ public final class ConferenceException extends Exception {
         RECORDING_NOT_FOUND,
         BROADCAST_NOT_FOUND,
         RECORDING_FAILED,
+        /** The room already has as many recordings or broadcasts as it may. */
+        TOO_MANY_OUTPUTS,
+        /** The recording directory's disk has less free space than a recording may start with. */
+        NO_DISK_SPACE,
         /** A value out of its range or of the wrong kind (a gain, a format, a URL). */
         INVALID_ARGUMENT,
         INVALID_SDP,

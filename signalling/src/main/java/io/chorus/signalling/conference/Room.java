@@ -69,6 +69,7 @@ public final class Room {
                 spec.layout()), services.decodePool(), new MixerListener());
         VideoTier top = tiers.get(0);
         this.recorders = new RoomRecorders(spec.id(), mixer, settings.recording(), settings.broadcast(),
+                settings.limits(),
                 top.width() == spec.width() && top.height() == spec.height() ? top.bitrateBps() : 0,
                 recording -> emit(new RoomEvent.RecordingChanged(recording)),
                 broadcast -> emit(new RoomEvent.BroadcastChanged(broadcast)));

@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param connectTimeout how long a member may take from joining to a connected media transport
  *                       (offer, ICE, DTLS) before it leaves with {@link LeaveReason#NOT_CONNECTED}
  * @param maxEchoSessions sessions the {@code echo} test room holds at once
+ * @param maxRecordings  recordings one room runs at once (each an encoder and a writer)
+ * @param maxBroadcasts  broadcasts one room runs at once (each an H.264 encoder and a connection)
  */
 public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin,
-        Duration connectTimeout, int maxEchoSessions) {
+        Duration connectTimeout, int maxEchoSessions, int maxRecordings, int maxBroadcasts) {
     /** A grid of 64 tiles is already unreadable on a 1080p screen, and the mixer's cost grows with every input. */
     public static final int MAX_PARTICIPANTS = 64;
 
@@ -27,5 +29,7 @@ public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGr
         notNegative(emptyRoomGrace, "emptyRoomGrace");
         within(connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10), "connectTimeout");
         inRange(maxEchoSessions, 0, 1000, "maxEchoSessions");
+        inRange(maxRecordings, 0, 100, "maxRecordings");
+        inRange(maxBroadcasts, 0, 100, "maxBroadcasts");
     }
 }

@@ -40,6 +40,12 @@ public final class RoomRecorders {
     private final Path directory;
     private final RecordingOptions options;
     private final BroadcastSettings broadcastSettings;
+    private final int maxRecordings;
+    private final int maxBroadcasts;
+    private final long minFreeBytes;
+    /** Recordings and broadcasts being started: they count against the limits before they exist. */
+    private int recordingsStarting;
+    private int broadcastsStarting;
     private final Consumer<RecordingStatus> onRecording;
     private final Consumer<BroadcastStatus> onBroadcast;
     private final AtomicLong nextId = new AtomicLong(1);
@@ -57,12 +63,16 @@ public final class RoomRecorders {
      *                            0 to let the recorder choose
      */
     RoomRecorders(String roomId, RoomMixer mixer, RecordingSettings recording, BroadcastSettings broadcast,
-            int recordingBitrateBps, Consumer<RecordingStatus> onRecording, Consumer<BroadcastStatus> onBroadcast) {
+            RoomLimits limits, int recordingBitrateBps, Consumer<RecordingStatus> onRecording,
+            Consumer<BroadcastStatus> onBroadcast) {
         this.roomId = roomId;
         this.mixer = mixer;
         this.directory = recording.directory();
         this.options = recording.options().withVideoBitrate(recordingBitrateBps);
         this.broadcastSettings = broadcast;
+        this.maxRecordings = limits.maxRecordings();
+        this.maxBroadcasts = limits.maxBroadcasts();
+        this.minFreeBytes = recording.minFreeMegabytes() * 1024L * 1024L;
         this.onRecording = onRecording;
         this.onBroadcast = onBroadcast;
     }
@@ -82,12 +92,38 @@ public final class RoomRecorders {
      */
     RecordingStatus startRecording(RecordingFormat format, boolean participants, List<Participant> members)
             throws ConferenceException {
+        synchronized (this) {
+            if (recordings.size() + recordingsStarting >= maxRecordings) {
+                throw new ConferenceException(Refusal.TOO_MANY_OUTPUTS, "room '" + roomId + "' already runs "
+                        + maxRecordings + " recording(s), all it may (rooms.maxRecordings)");
+            }
+            recordingsStarting++;
+        }
+        try {
+            return startRecordingWithinLimit(format, participants, members);
+        } finally {
+            synchronized (this) {
+                recordingsStarting--;
+            }
+        }
+    }
+
+    private RecordingStatus startRecordingWithinLimit(RecordingFormat format, boolean participants,
+            List<Participant> members) throws ConferenceException {
         String id = "r" + nextId.getAndIncrement();
         AtomicReference<RoomRecording> started = new AtomicReference<>();
         RoomRecording recording;
         try {
             // The configured directory is made on first use, so a fresh install records out of the box.
             Files.createDirectories(directory);
+            long free = Files.getFileStore(directory).getUsableSpace();
+            if (free < minFreeBytes) {
+                LOG.warn("room {}: not starting a recording: {} has {} MB free, less than {} MB", roomId, directory,
+                        free >> 20, minFreeBytes >> 20);
+                throw new ConferenceException(Refusal.NO_DISK_SPACE, directory + " has " + (free >> 20)
+                        + " MB free, less than the " + (minFreeBytes >> 20) + " MB a recording needs to start "
+                        + "(recording.minFreeMegabytes)");
+            }
             // The recorder reports only its end (finished or failed), always after start returned.
             recording = RoomRecording.start(mixer, directory, roomId, format, options, Clock.systemUTC(),
                     state -> onRecording.accept(info(id, format, started.get().file().getFileName().toString(),
@@ -148,6 +184,23 @@ public final class RoomRecorders {
     }
 
     BroadcastStatus startBroadcast(String url) throws ConferenceException {
+        synchronized (this) {
+            if (broadcasts.size() + broadcastsStarting >= maxBroadcasts) {
+                throw new ConferenceException(Refusal.TOO_MANY_OUTPUTS, "room '" + roomId + "' already runs "
+                        + maxBroadcasts + " broadcast(s), all it may (rooms.maxBroadcasts)");
+            }
+            broadcastsStarting++;
+        }
+        try {
+            return startBroadcastWithinLimit(url);
+        } finally {
+            synchronized (this) {
+                broadcastsStarting--;
+            }
+        }
+    }
+
+    private BroadcastStatus startBroadcastWithinLimit(String url) throws ConferenceException {
         String id = "b" + nextId.getAndIncrement();
         RtmpBroadcast broadcast;
         try {

@@ -81,10 +81,11 @@ final class ConfigBinder {
         List<VideoTier> tiers = tiers("video.tiers");
         RoomLimits limits = bound(() -> new RoomLimits(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
                 duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin"), duration("rooms.connectTimeout"),
-                integer("rooms.maxEchoSessions")),
+                integer("rooms.maxEchoSessions"), integer("rooms.maxRecordings"), integer("rooms.maxBroadcasts")),
                 Map.of("maxParticipants", "rooms.maxParticipants", "maxRooms", "rooms.maxRooms",
                         "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout",
-                        "maxEchoSessions", "rooms.maxEchoSessions"));
+                        "maxEchoSessions", "rooms.maxEchoSessions", "maxRecordings", "rooms.maxRecordings",
+                        "maxBroadcasts", "rooms.maxBroadcasts"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
                 integer("recording.queueCapacity"), duration("recording.fragmentLength"),
                 duration("recording.stopTimeout")),
@@ -93,7 +94,8 @@ final class ConfigBinder {
         String autoStart = oneOf("recording.autoStart", AUTO_START);
         RecordingSettings recording = bound(() -> new RecordingSettings(path("recording.directory"),
                 autoStart.equals("none") ? null : RecordingFormat.parse(autoStart), bool("recording.participants"),
-                options), Map.of("directory", "recording.directory"));
+                options, integer("recording.minFreeMegabytes")), Map.of("directory", "recording.directory",
+                        "minFreeMegabytes", "recording.minFreeMegabytes"));
         BroadcastSettings broadcast = bound(() -> new BroadcastSettings(integer("broadcast.videoBitrate"),
                 integer("broadcast.audioBitrate"), duration("broadcast.keyFrameInterval"),
                 duration("broadcast.ioTimeout"), duration("broadcast.reconnectFirstWait"),

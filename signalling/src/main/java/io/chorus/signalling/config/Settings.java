@@ -62,6 +62,8 @@ final class Settings {
                             + "is made to leave, 1s to 10m"),
             new Setting("rooms.maxEchoSessions", Kind.INT, "4",
                     "sessions the echo test room holds at once, 0 to turn it off"),
+            new Setting("rooms.maxRecordings", Kind.INT, "4", "recordings one room runs at once, 0 to 100"),
+            new Setting("rooms.maxBroadcasts", Kind.INT, "2", "RTMP broadcasts one room runs at once, 0 to 100"),
             new Setting("recording.directory", Kind.TEXT, "recordings", "where recordings are written"),
             new Setting("recording.autoStart", Kind.TEXT, "none",
                     "record every room from its first join: none, webm, mkv or mp4"),
@@ -73,6 +75,8 @@ final class Settings {
             new Setting("recording.fragmentLength", Kind.TEXT, "1s",
                     "the most a crash can cost a recording: Matroska clusters and MP4 fragments close at least this "
                             + "often, 100ms to 10s"),
+            new Setting("recording.minFreeMegabytes", Kind.INT, "1024",
+                    "free space the recording directory's disk needs for a recording to start, in MB"),
             new Setting("recording.stopTimeout", Kind.TEXT, "10s",
                     "how long stopping a recording waits for its writer; a writer stuck on a stalled disk ends the "
                             + "recording FAILED instead of holding the caller, 100ms to 10m"),

@@ -28,6 +28,8 @@ public enum ErrorCode {
     INVALID_TOKEN("invalid-token"),
     TOKEN_EXPIRED("token-expired"),
     TOKEN_MISMATCH("token-mismatch"),
+    TOO_MANY_OUTPUTS("too-many-outputs"),
+    NO_DISK_SPACE("insufficient-storage"),
     TOKEN_IN_USE("token-in-use"),
     INVALID_SDP("invalid-sdp"),
     OFFER_ALREADY_ACCEPTED("offer-already-accepted"),
@@ -57,6 +59,8 @@ public enum ErrorCode {
             case RECORDING_NOT_FOUND -> RECORDING_NOT_FOUND;
             case BROADCAST_NOT_FOUND -> BROADCAST_NOT_FOUND;
             case RECORDING_FAILED -> RECORDING_FAILED;
+            case TOO_MANY_OUTPUTS -> TOO_MANY_OUTPUTS;
+            case NO_DISK_SPACE -> NO_DISK_SPACE;
             case INVALID_ARGUMENT -> INVALID_FIELD;
             case INVALID_SDP -> INVALID_SDP;
             case OFFER_ALREADY_ACCEPTED -> OFFER_ALREADY_ACCEPTED;

@@ -54,13 +54,17 @@ class ConferencesTest {
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
         return start(new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin,
-                Duration.ofMinutes(1), 4), fileWork);
+                Duration.ofMinutes(1), 4, 4, 2), fileWork);
     }
 
     private Conferences start(RoomLimits limits, ExecutorService fileWork) {
+        return start(limits, 0, fileWork);
+    }
+
+    private Conferences start(RoomLimits limits, int minFreeMegabytes, ExecutorService fileWork) {
         ConferenceSettings settings = new ConferenceSettings(RoomMixerConfig.defaults().withCanvas(320, 180, 15),
                 LayoutName.GRID, List.of(LOW), limits, new RecordingSettings(recordings, null, false,
-                        RecordingOptions.defaults()), BroadcastSettings.defaults());
+                        RecordingOptions.defaults(), minFreeMegabytes), BroadcastSettings.defaults());
         conferences = new Conferences(settings, (name, listener) -> {
             FakeSession session = new FakeSession(name, listener, "VP8");
             sessions.put(name, session);
@@ -155,7 +159,7 @@ class ConferencesTest {
 
     @Test
     void membersThatDoNotConnectInTimeLeaveAndSayWhy() throws Exception {
-        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1), 4),
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1), 4, 4, 2),
                 Executors.newSingleThreadExecutor());
         Member connected = joinWithMedia("r", "Ann");
         Member silent = join("r", "Bob");
@@ -171,6 +175,29 @@ class ConferencesTest {
         assertEquals(List.of(SessionState.FAILED), stuck.log().states);
         assertTrue(sessions.get("r/p2").closed.get() && sessions.get("r/p3").closed.get(), "their transports freed");
         assertTrue(heard.contains("r ParticipantLeft"));
+    }
+
+    @Test
+    void aRoomRunsItsLimitOfRecordingsAndBroadcastsAndNeedsFreeSpaceToRecord() throws Exception {
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 1, 0), 0,
+                Executors.newSingleThreadExecutor());
+        join("r", "Ann");
+        Room room = conferences.room("r").orElseThrow();
+        room.startRecording("webm", false);
+        ConferenceException second = assertThrows(ConferenceException.class, () -> room.startRecording("mkv", false));
+        assertEquals(Refusal.TOO_MANY_OUTPUTS, second.refusal());
+        ConferenceException broadcast = assertThrows(ConferenceException.class,
+                () -> room.startBroadcast("rtmp://127.0.0.1:1935/live/key"));
+        assertEquals(Refusal.TOO_MANY_OUTPUTS, broadcast.refusal());
+        conferences.close();
+
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 4, 2), Integer.MAX_VALUE,
+                Executors.newSingleThreadExecutor());
+        join("r", "Ann");
+        ConferenceException full = assertThrows(ConferenceException.class,
+                () -> conferences.room("r").orElseThrow().startRecording("webm", false));
+        assertEquals(Refusal.NO_DISK_SPACE, full.refusal());
+        assertTrue(full.getMessage().contains("recording.minFreeMegabytes"), full.getMessage());
     }
 
     @Test

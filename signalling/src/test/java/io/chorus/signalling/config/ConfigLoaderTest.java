@@ -70,9 +70,9 @@ class ConfigLoaderTest {
         assertEquals(LayoutName.GRID, conference.layout());
         assertEquals(List.of(new VideoTier("high", 1280, 720, 1500000), new VideoTier("medium", 640, 360, 500000),
                 new VideoTier("low", 320, 180, 150000)), conference.tiers());
-        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30), 4),
+        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30), 4, 4, 2),
                 conference.limits());
-        assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults()),
+        assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults(), 1024),
                 conference.recording());
         assertEquals(BroadcastSettings.defaults(), conference.broadcast());
         assertEquals(new ChorusConfig.Auth(false, null, null, false), c.auth());
@@ -143,6 +143,9 @@ class ConfigLoaderTest {
                 key("rooms.connectTimeout", "45s", c -> c.conference().limits().connectTimeout(), Duration.ofSeconds(45)),
                 key("media.maxRemoteAddresses", "4", c -> c.media().limits().maxRemoteAddresses(), 4),
                 key("media.maxRemoteCandidates", "10", c -> c.media().limits().maxRemoteCandidates(), 10),
+                key("rooms.maxRecordings", "1", c -> c.conference().limits().maxRecordings(), 1),
+                key("rooms.maxBroadcasts", "0", c -> c.conference().limits().maxBroadcasts(), 0),
+                key("recording.minFreeMegabytes", "0", c -> c.conference().recording().minFreeMegabytes(), 0),
                 key("rooms.maxEchoSessions", "0", c -> c.conference().limits().maxEchoSessions(), 0),
                 key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),
                 key("recording.directory", "/var/lib/chorus", c -> c.conference().recording().directory(), Path.of("/var/lib/chorus")),
