@@ -91,10 +91,18 @@ public final class RoomRecording {
         }
         this.queue = new SinkQueue<>(id, MediaItem.queue(options.queueCapacity(), () -> mixer.requestKeyFrame(id)),
                 this::write, this::failed);
-        VideoProfile profile = new VideoProfile(format.videoCodec(), room.canvasWidth(), room.canvasHeight(),
-                options.videoBitrateBps(room));
-        mixer.subscribeVideo(id, profile, frame -> queue.offer(new Packet(VIDEO, frame)));
-        mixer.subscribeAudio(id, frame -> queue.offer(new Packet(AUDIO, frame)));
+        try {
+            VideoProfile profile = new VideoProfile(format.videoCodec(), room.canvasWidth(), room.canvasHeight(),
+                    options.videoBitrateBps(room));
+            mixer.subscribeVideo(id, profile, frame -> queue.offer(new Packet(VIDEO, frame)));
+            mixer.subscribeAudio(id, frame -> queue.offer(new Packet(AUDIO, frame)));
+        } catch (RuntimeException e) {
+            // A closed mixer or a refused profile: the writer thread, the muxer and the encoder go too.
+            mixer.unsubscribe(id);
+            queue.close();
+            closeNative();
+            throw e;
+        }
         mixer.requestKeyFrame(id);
     }
 

@@ -73,6 +73,25 @@ class DiskFailureTest {
     }
 
     @Test
+    void aRecordingThatCannotSubscribeLeavesNoWriterThreadOrFileBehind() throws Exception {
+        SyntheticRoom room = SyntheticRoom.colours("gone", 320, 180, 15);
+        room.close();
+        long writersBefore = sinkThreads();
+        assertThrows(IllegalStateException.class, () -> RoomRecording.start(room.mixer(), dir, "gone",
+                RecordingFormat.MP4, Clock.systemUTC(), s -> { }));
+        Thread.sleep(200);
+        assertEquals(writersBefore, sinkThreads(), "the writer thread ended");
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "the empty file was removed");
+        }
+    }
+
+    private static long sinkThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sink-recording:"))
+                .count();
+    }
+
+    @Test
     void roomIdsCannotLeaveTheDirectory() {
         try (SyntheticRoom room = SyntheticRoom.colours("esc", 320, 180, 15)) {
             for (String bad : List.of("../etc", "a/b", "", "a.b", "x y")) {

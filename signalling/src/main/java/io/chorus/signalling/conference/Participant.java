@@ -141,6 +141,14 @@ public final class Participant implements Peer, MediaSession.Listener {
             mixer.subscribeVideo(id, tiers.current().profile(downstreamCodec), videoOut);
         }
         mixer.subscribeAudio(id, audioOut);
+        if (closed.get()) {
+            // Closed while this ran (its transport failed, its room closed): the leave may have
+            // cleaned the mixer before the input above existed, so clean it again. Both are idempotent.
+            mixer.unsubscribe(id);
+            mixer.removeParticipant(id);
+            LOG.info("{}: left while its media was being set up; its mixer input is gone again", logName);
+            return;
+        }
         room.onMediaStarted(this);
         LOG.info("{}: media negotiated (video {}); downstream tier {}", logName, codec, tiers.current());
     }

@@ -201,6 +201,18 @@ class ConferencesTest {
     }
 
     @Test
+    void aMemberClosedWhileItsOfferIsAcceptedLeavesNoMixerInputBehind() throws Exception {
+        start(5, 2, true);
+        joinWithMedia("r", "Ann");
+        Member bob = join("r", "Bob");
+        // The close lands in the middle of acceptOffer, as a failed transport or a closing room can.
+        bob.participant().acceptOffer("offer of Bob", answer -> bob.participant().close());
+        Room room = conferences.room("r").orElseThrow();
+        assertEquals(1, room.size());
+        assertEquals(1, room.mixerStats().participants(), "only Ann's input is in the mixer");
+    }
+
+    @Test
     void theEchoRoomHoldsItsLimitOfSessions() throws Exception {
         EchoRoom echo = new EchoRoom((name, listener) -> {
             FakeSession session = new FakeSession(name, listener, "VP8");
