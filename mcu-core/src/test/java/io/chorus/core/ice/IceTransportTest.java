@@ -52,7 +52,7 @@ class IceTransportTest {
             int taken = 0;
             for (int i = 0; i < 40; i++) {
                 taken += transport.addRemoteCandidate(new RemoteCandidateInfo("f" + i, 1, "udp", 2_000_000_000L - i,
-                        "10.0.0." + (i + 1), 50_000 + i, "host", null, 0)) ? 1 : 0;
+                        "127.0.0." + (i + 1), 50_000 + i, "host", null, 0)) ? 1 : 0;
             }
             assertEquals(5, taken);
             assertEquals(35, port.stats().candidatesOverLimit());
@@ -61,10 +61,10 @@ class IceTransportTest {
 
     @Test
     void onlyIpLiteralsReachTheResolverSoNoCandidateCausesADnsLookup() throws Exception {
-        assertEquals(InetAddress.getByName("10.1.2.3"), IceTransport.literalAddress("10.1.2.3"));
+        assertEquals(InetAddress.getByName("127.1.2.3"), IceTransport.literalAddress("127.1.2.3"));
         assertEquals(InetAddress.getByName("::1"), IceTransport.literalAddress("::1"));
         assertEquals(InetAddress.getByName("2001:db8::7"), IceTransport.literalAddress("2001:db8::7"));
-        for (String notLiteral : List.of("1.2.3.4.5", "256.1.1.1", "1.2.3", "example.com", "10.0.0.1x", "",
+        for (String notLiteral : List.of("1.2.3.4.5", "256.1.1.1", "1.2.3", "example.com", "127.0.0.1x", "",
                 "host.local", "1..2.3")) {
             assertThrows(UnknownHostException.class, () -> IceTransport.literalAddress(notLiteral), notLiteral);
         }
