@@ -1,8 +1,10 @@
 package io.chorus.signalling.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.chorus.signalling.conference.RoomSpec;
 
@@ -13,16 +15,21 @@ public final class ClientMessageParser {
     /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
     private static final int MIN_BITRATE = 10_000;
 
-    private final ObjectMapper mapper;
+    /**
+     * Reads decimals as BigDecimal, so that an {@code id} (any JSON value, echoed on the reply) comes back
+     * as sent: read as a double, 1e400 became Infinity and went back as the string "Infinity", and long
+     * decimals lost digits. No other field takes a decimal.
+     */
+    private final ObjectReader reader;
 
     public ClientMessageParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
     public JsonNode idOf(String text) {
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = reader.readTree(text);
             return node != null && node.isObject() ? node.get("id") : null;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
@@ -36,7 +43,7 @@ public final class ClientMessageParser {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            node = reader.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage());
         }

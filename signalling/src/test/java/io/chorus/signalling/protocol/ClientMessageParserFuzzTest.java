@@ -3,8 +3,10 @@ package io.chorus.signalling.protocol;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ class ClientMessageParserFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ClientMessageParser PARSER = new ClientMessageParser(MAPPER);
     private static final ServerMessages MESSAGES = new ServerMessages(MAPPER);
+    /** Reads the reply as the parser reads the message: decimals exactly. */
+    private static final ObjectReader EXACT = MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @DictionaryEntries({"{\"type\":\"join\",", "{\"type\":\"offer\",", "{\"type\":\"candidate\",",
             "{\"type\":\"leave\"}", "{\"type\":\"mute\",", "\"room\":", "\"name\":", "\"token\":", "\"maxBitrate\":",
@@ -51,7 +55,7 @@ class ClientMessageParserFuzzTest {
             echoedId = PARSER.idOf(text);
         }
         if (echoedId != null) {
-            JsonNode reply = MAPPER.readTree(MESSAGES.error(ErrorCode.INVALID_FIELD, "echo", echoedId));
+            JsonNode reply = EXACT.readTree(MESSAGES.error(ErrorCode.INVALID_FIELD, "echo", echoedId));
             assertEquals(echoedId, reply.get("id"), "the reply does not echo the id as sent");
         }
     }
