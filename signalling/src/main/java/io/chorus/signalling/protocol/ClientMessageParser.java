@@ -18,7 +18,8 @@ public final class ClientMessageParser {
     /**
      * Reads decimals as BigDecimal, so that an {@code id} (any JSON value, echoed on the reply) comes back
      * as sent: read as a double, 1e400 became Infinity and went back as the string "Infinity", and long
-     * decimals lost digits. No other field takes a decimal.
+     * decimals lost digits. No other field takes a decimal. A message with a decimal whose exponent is
+     * beyond what BigDecimal holds is refused as invalid JSON.
      */
     private final ObjectReader reader;
 
@@ -46,6 +47,9 @@ public final class ClientMessageParser {
             node = reader.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // A decimal whose exponent BigDecimal cannot hold (beyond 2^31), such as 1e99999999999.
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "a number in the message is out of range");
         }
         if (node == null || !node.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "a message must be a JSON object");

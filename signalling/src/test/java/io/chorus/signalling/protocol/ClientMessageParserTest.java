@@ -69,6 +69,7 @@ class ClientMessageParserTest {
             "{\"type\":\"candidate\",\"candidate\":3}         | invalid-field",
             "{\"type\":\"candidate\",\"candidate\":null,\"sdpMLineIndex\":-1} | invalid-field",
             "{\"type\":\"mute\",\"audio\":\"yes\"}            | invalid-field",
+            "{\"type\":\"leave\",\"id\":40e66666666666666640}  | invalid-json",
     })
     void refusesWithStableCodes(String json, String code) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> parse(json.strip()));
