@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import io.chorus.signalling.conference.RoomSpec;
 
@@ -18,13 +19,15 @@ public final class ClientMessageParser {
     /**
      * Reads decimals as BigDecimal, so that an {@code id} (any JSON value, echoed on the reply) comes back
      * as sent: read as a double, 1e400 became Infinity and went back as the string "Infinity", and long
-     * decimals lost digits. No other field takes a decimal. A message with a decimal whose exponent is
+     * decimals lost digits; trailing zeros are kept too (1.0 goes back as 1.0, not 1). No other field takes
+     * a decimal. A message with a decimal whose exponent is
      * beyond what BigDecimal holds is refused as invalid JSON.
      */
     private final ObjectReader reader;
 
     public ClientMessageParser(ObjectMapper mapper) {
-        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
