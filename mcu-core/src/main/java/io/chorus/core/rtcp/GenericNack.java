@@ -13,10 +13,13 @@ import java.util.List;
  * |            PID                |             BLP               |
  * </pre>
  * The writer packs the sequence numbers in the order given, folding each into the current item when it
- * lies 1..16 ahead of that item's PID modulo 2^16, so runs across 65535 -> 0 share an item. The parser
- * expands items back in PID-then-bit order, which reproduces any ascending (wrap-aware) input.
+ * lies 1..16 ahead of that item's PID modulo 2^16 and beyond the bits already set there, so runs across
+ * 65535 -> 0 share an item. The parser expands items back in PID-then-bit order, which reproduces the
+ * list in its order: ascending (wrap-aware) lists take the fewest items, any other order takes more.
  *
- * @param lostSequenceNumbers 16-bit RTP sequence numbers of lost packets, at least one
+ * @param lostSequenceNumbers 16-bit RTP sequence numbers of lost packets, at least one; a number repeated
+ *                            (as overlapping items on the wire may repeat it) is kept only where it first
+ *                            appears, so what is written parses back to the same list
  */
 public record GenericNack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNumbers) implements RtcpPacket {
 
@@ -33,6 +36,7 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<Integer> lostSeq
         for (int sequenceNumber : lostSequenceNumbers) {
             RtcpHeader.requireUint16(sequenceNumber, "NACK sequence number");
         }
+        lostSequenceNumbers = lostSequenceNumbers.stream().distinct().toList();
     }
 
     /** {@code offset}/{@code length} span the feedback body: the two common SSRCs, then the FCI. */
@@ -77,10 +81,9 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<Integer> lostSeq
         int blp = 0;
         for (int sequenceNumber : lostSequenceNumbers) {
             int ahead = pid < 0 ? -1 : (sequenceNumber - pid) & 0xFFFF;
-            if (ahead == 0) {
-                continue;
-            }
-            if (ahead >= 1 && ahead <= BLP_BITS) {
+            // Only past the highest bit set so far: the parser reads the bits in ascending order.
+            int highest = Integer.SIZE - Integer.numberOfLeadingZeros(blp);
+            if (ahead > highest && ahead <= BLP_BITS) {
                 blp |= 1 << (ahead - 1);
                 continue;
             }

@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * @param packetType PT, 0..255
  * @param count      the 5-bit count/FMT field
- * @param body       everything after the 4-byte header, padding excluded; written back zero-padded to
- *                   a 32-bit boundary
+ * @param body       everything after the 4-byte header, padding excluded; written back padded to a
+ *                   32-bit boundary the RFC 3550 way (P bit set, the last octet counting the padding
+ *                   octets), so that parsing what was written gives this body again
  */
 public record UnknownRtcp(int packetType, int count, byte[] body) implements RtcpPacket {
 
@@ -38,7 +39,13 @@ public record UnknownRtcp(int packetType, int count, byte[] body) implements Rtc
         int length = length();
         RtcpHeader.write(buf, offset, count, packetType, length);
         System.arraycopy(body, 0, buf, offset + RtcpHeader.LENGTH, body.length);
-        Arrays.fill(buf, offset + RtcpHeader.LENGTH + body.length, offset + length, (byte) 0);
+        int padding = length - RtcpHeader.LENGTH - body.length;
+        if (padding > 0) {
+            // Zero octets alone would read back as part of the body.
+            Arrays.fill(buf, offset + RtcpHeader.LENGTH + body.length, offset + length, (byte) 0);
+            buf[offset] |= 0x20;
+            buf[offset + length - 1] = (byte) padding;
+        }
         return length;
     }
 

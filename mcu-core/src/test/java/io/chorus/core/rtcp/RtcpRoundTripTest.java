@@ -48,7 +48,9 @@ class RtcpRoundTripTest {
                 new TransportCcFeedback(1, 2, 0, 0, 0xFFFFFF, 255, List.of()),
                 new UnknownRtcp(204, 3, RtcpTestBytes.hex("01020304 41424344 ffee0000")),
                 new UnknownRtcp(205, 3, RtcpTestBytes.hex("00000001 00000002 0a0b0c0d")),
-                new UnknownRtcp(206, 15, RtcpTestBytes.hex("00000001 00000000 41424344")));
+                new UnknownRtcp(206, 15, RtcpTestBytes.hex("00000001 00000000 41424344")),
+                new UnknownRtcp(204, 1, RtcpTestBytes.hex("6e616d")), // written with the P bit and 1 octet of padding
+                new UnknownRtcp(126, 15, RtcpTestBytes.hex("01")));
     }
 
     /** One packet per entry: 0 means lost, anything else received with that many 250 us delta units. */

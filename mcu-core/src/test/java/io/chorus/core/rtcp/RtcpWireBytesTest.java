@@ -54,6 +54,7 @@ class RtcpWireBytesTest {
             "65519 0;                   ffef 0000 | 0000 0000",
             "65535 1 2 3 40000;         ffff 000e | 9c40 0000",
             "10 10 11;                  000a 0001",       // a repeated PID is not reported twice
+            "10 12 11;                  000a 0002 | 000b 0000", // out of order: a new item keeps the order
     })
     void nackPacksAscendingSequenceNumbersIntoPidAndBlp(String lost, String items) throws MalformedPacketException {
         List<Integer> sequenceNumbers = java.util.Arrays.stream(lost.trim().split(" ")).map(Integer::valueOf)
@@ -65,6 +66,17 @@ class RtcpWireBytesTest {
         assertArrayEquals(expected, RtcpCompound.write(List.of(nack), 0));
         assertEquals(sequenceNumbers.stream().distinct().toList(),
                 ((GenericNack) RtcpParser.parse(expected, 0, expected.length).get(0)).lostSequenceNumbers());
+    }
+
+    /** Overlapping items on the wire: each number is kept where it first appears, and written back so. */
+    @Test
+    void nackKeepsEachNumberOnceAndInWireOrder() throws MalformedPacketException {
+        byte[] wire = hex("81cd0005 | 00000001 | 00000002 | 000a 0002 | 000b 0001 | 000a 0000");
+        GenericNack nack = (GenericNack) RtcpParser.parse(wire, 0, wire.length).get(0);
+        assertEquals(List.of(10, 12, 11), nack.lostSequenceNumbers());
+        byte[] rewritten = RtcpCompound.write(List.of(nack), 0);
+        assertArrayEquals(hex("81cd0004 | 00000001 | 00000002 | 000a 0002 | 000b 0000"), rewritten);
+        assertEquals(List.of(nack), RtcpParser.parse(rewritten, 0, rewritten.length));
     }
 
     @Test

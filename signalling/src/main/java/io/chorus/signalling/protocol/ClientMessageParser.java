@@ -1,8 +1,11 @@
 package io.chorus.signalling.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import io.chorus.signalling.conference.RoomSpec;
 
@@ -14,27 +17,38 @@ public final class ClientMessageParser {
     /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
     private static final int MIN_BITRATE = 10_000;
 
-    private final ObjectMapper mapper;
+    /**
+     * Reads decimals as BigDecimal, so that an {@code id} (a number or a short string, echoed on the reply)
+     * comes back as sent: read as a double, 1e400 became Infinity and went back as the string "Infinity", and long
+     * decimals lost digits; trailing zeros are kept too (1.0 goes back as 1.0, not 1). No other field takes
+     * a decimal. A message with a decimal whose exponent is
+     * beyond what BigDecimal holds is refused as invalid JSON.
+     */
+    private final ObjectReader reader;
 
     public ClientMessageParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /**
-     * The id a reply may echo: a number or a string of at most {@value #MAX_ID_LENGTH} characters.
-     * Anything else is not echoed, so that a message of 64 KiB cannot make every error reply as large.
+     * The id a reply may echo: a number or a string written in at most {@value #MAX_ID_LENGTH}
+     * characters. Anything else is not echoed, so that a message of 64 KiB cannot make every error
+     * reply as large.
      */
-    private static JsonNode echoable(JsonNode id) {
-        if (id == null || id.isIntegralNumber() || (id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH)) {
-            return id;
+    static JsonNode echoable(JsonNode id) {
+        if (id == null) {
+            return null;
         }
-        return null;
+        boolean small = id.isNumber() ? id.toString().length() <= MAX_ID_LENGTH
+                : id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH;
+        return small ? id : null;
     }
 
     /** Best effort: the {@code id} of a message that failed to parse, so the error can echo it. */
     public JsonNode idOf(String text) {
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = reader.readTree(text);
             return node != null && node.isObject() ? echoable(node.get("id")) : null;
         } catch (JsonProcessingException | RuntimeException e) {
             return null;
@@ -48,9 +62,12 @@ public final class ClientMessageParser {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            node = reader.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // A decimal whose exponent BigDecimal cannot hold (beyond 2^31), such as 1e99999999999.
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "a number in the message is out of range");
         }
         if (node == null || !node.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "a message must be a JSON object");

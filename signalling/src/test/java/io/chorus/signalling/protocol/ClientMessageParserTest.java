@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
@@ -68,6 +69,7 @@ class ClientMessageParserTest {
             "{\"type\":\"candidate\",\"candidate\":3}         | invalid-field",
             "{\"type\":\"candidate\",\"candidate\":null,\"sdpMLineIndex\":-1} | invalid-field",
             "{\"type\":\"mute\",\"audio\":\"yes\"}            | invalid-field",
+            "{\"type\":\"leave\",\"id\":40e66666666666666640}  | invalid-json",
     })
     void refusesWithStableCodes(String json, String code) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> parse(json.strip()));
@@ -95,5 +97,22 @@ class ClientMessageParserTest {
     void recoversTheIdOfARefusedMessage() {
         assertEquals(12, parser.idOf("{\"type\":\"nope\",\"id\":12}").asInt());
         assertNull(parser.idOf("{broken"));
+    }
+
+    /**
+     * Found by ClientMessageParserFuzzTest: read as a double, an id of 1e400 became Infinity and was
+     * echoed as the string "Infinity"; long decimals lost their digits. Ids are any JSON value, echoed as sent.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1e400 | 1E+400", "0.10000000000000000000001 | 0.10000000000000000000001",
+            "-2.50 | -2.50", "1.0 | 1.0", "7 | 7"})
+    void echoesDecimalIdsAsSent(String sent, String echoed) throws Exception {
+        ClientMessage message = parse("{\"type\":\"leave\",\"id\":" + sent + "}");
+        String reply = new ServerMessages(new ObjectMapper()).left(message.id());
+        assertTrue(reply.contains("\"id\":" + echoed + "}") || reply.contains("\"id\":" + echoed + ","), reply);
+        ProtocolException refused = assertThrows(ProtocolException.class,
+                () -> parse("{\"type\":\"dance\",\"id\":" + sent + "}"));
+        assertEquals(ErrorCode.UNKNOWN_TYPE, refused.code());
+        assertEquals(message.id(), parser.idOf("{\"type\":\"dance\",\"id\":" + sent + "}"));
     }
 }

@@ -194,7 +194,9 @@ public final class VideoFrameAssembler implements Depacketizer {
             if (runStart == NONE) {
                 continue;
             }
-            runKey |= slot.fragment.keyFrame();
+            if (s == runStart || format.keyFrameInLaterPackets()) {
+                runKey |= slot.fragment.keyFrame();
+            }
             if (!slot.marker) {
                 continue;
             }

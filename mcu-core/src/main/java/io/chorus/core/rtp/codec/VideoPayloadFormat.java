@@ -14,6 +14,16 @@ public interface VideoPayloadFormat {
     /** Picture size from an assembled key frame's own headers, {@link Dimensions#UNKNOWN} if absent. */
     Dimensions dimensions(byte[] keyFrame);
 
+    /**
+     * Whether a packet after the first of its frame can show that the frame is a key frame: an H.264 IDR
+     * slice may follow the parameter sets in a later packet. A format that says so only at the frame's
+     * start returns false, and a packet that merely looks like a start (a stray VP8 S=1 partition 0 inside
+     * a frame) then cannot turn a delta frame into a key frame.
+     */
+    default boolean keyFrameInLaterPackets() {
+        return true;
+    }
+
     /** How sure a packet is that it is the first of its frame. */
     enum FrameStart {
         /** It continues a frame (a later VP8 partition or packet, an FU-A continuation). */

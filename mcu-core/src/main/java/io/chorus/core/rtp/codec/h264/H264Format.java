@@ -110,9 +110,11 @@ public final class H264Format implements VideoPayloadFormat {
         }
         int fragmentLength = length - FU_A_HEADER_LENGTH;
         if (!start) {
+            // Only the start rebuilds the NAL header, so only it shows an IDR: a later fragment whose
+            // start is not in the frame would add its bytes to another NAL unit, not an IDR slice.
             byte[] data = new byte[fragmentLength];
             System.arraycopy(b, offset + FU_A_HEADER_LENGTH, data, 0, fragmentLength);
-            return new Fragment(data, FrameStart.NO, type == NalUnitTypes.IDR);
+            return new Fragment(data, FrameStart.NO, false);
         }
         byte[] data = new byte[START_CODE.length + 1 + fragmentLength];
         System.arraycopy(START_CODE, 0, data, 0, START_CODE.length);

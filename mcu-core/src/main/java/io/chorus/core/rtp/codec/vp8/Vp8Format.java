@@ -29,6 +29,12 @@ public final class Vp8Format implements VideoPayloadFormat {
         return new Fragment(data, FrameStart.CERTAIN, keyFrame);
     }
 
+    /** The frame header in a frame's first packet alone says whether it is a key frame (RFC 7741 4.3). */
+    @Override
+    public boolean keyFrameInLaterPackets() {
+        return false;
+    }
+
     @Override
     public Dimensions dimensions(byte[] keyFrame) {
         try {

@@ -3,11 +3,13 @@ package io.chorus.core.rtp.codec.vp8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,5 +49,40 @@ class Vp8RoundTripTest {
         }
         assertEquals(0, depacketizer.framesDropped());
         assertFalse(depacketizer.needsKeyFrame());
+    }
+
+    /**
+     * Found by Vp8DepacketizerFuzzTest: a packet with S=1 and partition 0 in the middle of a delta frame,
+     * carrying a key frame header, made the whole frame a key frame, which a receiver waiting for one
+     * then took (and stopped asking for a key frame). Only the frame's first packet says what it is.
+     */
+    @Test
+    void aStrayKeyFrameHeaderInsideADeltaFrameDoesNotMakeItAKeyFrame() throws Exception {
+        Random random = new Random(6);
+        byte[] key = Vp8Frames.keyFrame(40, random);
+        byte[] delta = Vp8Frames.deltaFrame(40, random);
+        byte[] stray = Vp8Frames.keyFrame(40, random);
+        List<RtpPacket> packets = List.of(
+                RtpStreams.packet(10, 0, true, payload(true, key)),
+                RtpStreams.packet(11, 3000, false, payload(true, delta)),
+                RtpStreams.packet(12, 3000, true, payload(true, stray)),
+                RtpStreams.packet(13, 6000, true, payload(true, Vp8Frames.keyFrame(40, random))));
+        Depacketizer depacketizer = PayloadFormats.depacketizer("VP8");
+
+        List<EncodedFrame> out = RtpStreams.pushAll(depacketizer, packets);
+
+        assertEquals(3, out.size());
+        assertTrue(out.get(0).keyFrame());
+        assertFalse(out.get(1).keyFrame(), "the frame's own header says delta");
+        assertEquals(0, out.get(1).width());
+        assertTrue(out.get(2).keyFrame());
+    }
+
+    private static byte[] payload(boolean start, byte[] frameData) {
+        Vp8Descriptor descriptor = Vp8Descriptor.withPictureId(start, 1);
+        byte[] payload = new byte[descriptor.length() + frameData.length];
+        descriptor.write(payload, 0);
+        System.arraycopy(frameData, 0, payload, descriptor.length(), frameData.length);
+        return payload;
     }
 }
