@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Fuzzes Chorus' parsers with Jazzer, one target at a time (see "Fuzzing" in docs/architecture.md).
 #
-#   ./fuzz.sh                      every target, 3 minutes each
+#   ./fuzz.sh                      every target, 5 minutes each
 #   ./fuzz.sh 30                   every target, 30 minutes each
 #   ./fuzz.sh 10 RtcpParserFuzzTest#parse SdpParserFuzzTest#parseOffer
 #   ./fuzz.sh --list               the targets
 #
-# A @FuzzTest stops after its maxDuration, 3 minutes, and Jazzer has no switch to change that from
-# outside, so a longer run is rounds of 3 minutes; each round resumes from the corpus the earlier ones
+# A @FuzzTest stops after its maxDuration, 5 minutes, and Jazzer has no switch to change that from
+# outside, so a longer run is rounds of 5 minutes; each round resumes from the corpus the earlier ones
 # grew (<module>/.cifuzz-corpus/, git-ignored). A finding stops its target: Jazzer writes the input to
 # src/test/resources/<package>/<Class>Inputs/<method>/crash-..., where the normal test run replays it.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-ROUND_MINUTES=3 # the maxDuration of every @FuzzTest
+ROUND_MINUTES=5 # the maxDuration of every @FuzzTest
 
 # "module Class#method" for every @FuzzTest under */src/test/java.
 targets() {

@@ -14,7 +14,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class DtlsRecordsFuzzTest {
     private static final int OFFSET = 3;
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void wellFormed(byte[] datagram) {
         boolean accepted = DtlsRecords.wellFormed(datagram, 0, datagram.length);
         byte[] framed = new byte[OFFSET + datagram.length + 40];

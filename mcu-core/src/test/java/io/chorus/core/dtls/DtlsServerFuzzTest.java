@@ -52,7 +52,7 @@ class DtlsServerFuzzTest {
         CONTEXT_LOG.setLevel(contextLogLevel);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void clientFlight(byte[] input) {
         Deque<byte[]> datagrams = new ArrayDeque<>();
         for (int pos = 0; pos + 2 <= input.length && datagrams.size() < MAX_DATAGRAMS; ) {

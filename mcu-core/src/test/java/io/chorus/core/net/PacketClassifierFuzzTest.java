@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PacketClassifierFuzzTest {
     private static final int OFFSET = 5;
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void classify(byte[] datagram) {
         PacketKind kind = PacketClassifier.classify(datagram, 0, datagram.length);
         assertEquals(expected(datagram), kind);

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RtcpParserFuzzTest {
     private static final int OFFSET = 7;
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void parse(byte[] compound) throws MalformedPacketException {
         // Framed by bytes of a valid RR header on both sides, so a read outside the range shows.
         byte[] framed = new byte[OFFSET + compound.length + 8];

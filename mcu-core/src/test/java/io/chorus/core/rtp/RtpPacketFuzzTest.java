@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RtpPacketFuzzTest {
     private static final int OFFSET = 3;
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void parse(byte[] datagram) throws MalformedPacketException {
         // Framed by 0xFF on both sides, so a read outside the range changes what is parsed.
         byte[] framed = new byte[OFFSET + datagram.length + 8];

@@ -33,7 +33,7 @@ class SdpParserFuzzTest {
             "packetization-mode=1", "profile-level-id=42e01f", "nack pli", "ccm fir", "transport-cc", "goog-remb",
             "urn:ietf:params:rtp-hdrext:ssrc-audio-level", "urn:ietf:params:rtp-hdrext:sdes:mid",
             "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", " typ host", " udp "})
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void parseOffer(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         SessionDescription offer;

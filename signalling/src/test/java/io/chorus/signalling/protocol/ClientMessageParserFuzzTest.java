@@ -44,7 +44,7 @@ class ClientMessageParserFuzzTest {
             "{\"type\":\"leave\"}", "{\"type\":\"mute\",", "\"room\":", "\"name\":", "\"token\":", "\"maxBitrate\":",
             "\"sdp\":", "\"candidate\":", "\"sdpMid\":", "\"sdpMLineIndex\":", "\"audio\":", "\"video\":", "\"id\":",
             "null", "true", "false", "1e400", "-0", "9223372036854775808", "\\u0000", "\\ud800"})
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void parse(byte[] frame) throws JsonProcessingException {
         String text = new String(frame, StandardCharsets.UTF_8);
         JsonNode echoedId;

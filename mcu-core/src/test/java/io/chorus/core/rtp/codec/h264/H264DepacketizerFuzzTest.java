@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class H264DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void depacketize(byte[] input) throws MalformedPacketException {
         List<RtpPacket> packets = FuzzedRtpStream.decode(input, 3000);
         for (RtpPacket packet : packets) {

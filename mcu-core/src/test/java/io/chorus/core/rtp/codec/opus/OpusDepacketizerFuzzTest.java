@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpusDepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void depacketize(byte[] input) {
         OpusDepacketizer depacketizer = new OpusDepacketizer();
         OpusPacketizer packetizer = new OpusPacketizer();

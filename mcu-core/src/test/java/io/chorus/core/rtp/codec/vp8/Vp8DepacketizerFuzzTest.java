@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Vp8DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "5m")
     void depacketize(byte[] input) throws MalformedPacketException {
         List<RtpPacket> packets = FuzzedRtpStream.decode(input, 3000);
         for (RtpPacket packet : packets) {
