@@ -36,6 +36,7 @@ public final class ParticipantRecording {
     private final Runnable keyFrameRequest;
     private final ReportedState state;
     private final Muxer muxer;
+    private final DiskSync sync;
     private final int videoStream;
     private final int audioStream;
     private final Duration stopTimeout;
@@ -65,6 +66,12 @@ public final class ParticipantRecording {
         this.keyFrameSeen = videoCodec == null;
         this.muxer = new Muxer(RecordingFiles.url(file), format.muxer(), streams,
                 format.muxerOptions(options.fragmentLength()), RecordingFiles.FILE_ONLY);
+        try {
+            this.sync = DiskSync.open(file, options.fragmentLength(), options.syncToDisk());
+        } catch (RuntimeException e) {
+            muxer.close();
+            throw e;
+        }
         String stem = file.getFileName().toString();
         this.stopTimeout = options.stopTimeout();
         this.queue = new SinkQueue<>("participant:" + stem, MediaItem.queue(options.queueCapacity(), keyFrameRequest), this::write,
@@ -148,9 +155,12 @@ public final class ParticipantRecording {
             try {
                 boolean started = muxer.started();
                 muxer.close();
+                sync.syncNow();
                 end = started ? RecordingState.FINISHED : RecordingState.failed("nothing recorded: no video key frame arrived before stop");
             } catch (RuntimeException e) {
                 end = RecordingState.failed(RecordingFiles.message(e));
+            } finally {
+                sync.close();
             }
             if (end.phase() == RecordingState.Phase.FAILED) {
                 RecordingFiles.deleteIfEmpty(file);
@@ -158,7 +168,8 @@ public final class ParticipantRecording {
             state.change(end);
         }
         result = new RecordingResult(file, endNanos / 1_000_000, RecordingFiles.size(file), state.current());
-        LOG.info("participant recording {} {} ({} ms, {} frames dropped)", file, result.state(), result.durationMs(), dropped());
+        LOG.info("participant recording {} {} ({} ms, {} frames dropped, {})", file, result.state(), result.durationMs(),
+                dropped(), sync.describe());
         return result;
     }
 
@@ -188,6 +199,8 @@ public final class ParticipantRecording {
             return;
         }
         muxer.write(stream, frame.data(), fileNanos * clockRate / 1_000_000_000L, frame.keyFrame() || stream == audioStream);
+        // Clusters start at video key frames, or at any packet of a file without video.
+        sync.afterWrite(stream == videoStream ? frame.keyFrame() : videoStream < 0);
         endNanos = Math.max(endNanos, fileNanos);
     }
 
@@ -203,5 +216,6 @@ public final class ParticipantRecording {
         } catch (RuntimeException e) {
             LOG.debug("closing {} after a failure: {}", file, e.getMessage());
         }
+        sync.close();
     }
 }

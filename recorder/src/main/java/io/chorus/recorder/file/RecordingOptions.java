@@ -20,9 +20,11 @@ import io.chorus.mixer.room.RoomMixerConfig;
  *                        is closed at least this often, and everything before it stays playable
  * @param stopTimeout     how long stopping waits for the writer to take what is queued; a writer
  *                        stuck on a stalled disk must not hold the room or the API that stops it
+ * @param syncToDisk      fsync the file after each closed cluster or fragment (at most once per
+ *                        {@code fragmentLength}), so a power cut loses no more than a process kill
  */
 public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queueCapacity, Duration fragmentLength,
-        Duration stopTimeout) {
+        Duration stopTimeout, boolean syncToDisk) {
     static final double BITS_PER_PIXEL = 0.1;
     public static final int DEFAULT_AAC_BITRATE = 96_000;
     /** About 8 s of 30 fps video plus 50 audio frames a second. */
@@ -43,17 +45,22 @@ public record RecordingOptions(int videoBitrateBps, int aacBitrateBps, int queue
 
     public static RecordingOptions defaults() {
         return new RecordingOptions(0, DEFAULT_AAC_BITRATE, DEFAULT_QUEUE_CAPACITY, DEFAULT_FRAGMENT_LENGTH,
-                DEFAULT_STOP_TIMEOUT);
+                DEFAULT_STOP_TIMEOUT, true);
     }
 
     /** The same options with the video profile's bitrate set, 0 to derive it from the canvas. */
     public RecordingOptions withVideoBitrate(int bps) {
-        return new RecordingOptions(bps, aacBitrateBps, queueCapacity, fragmentLength, stopTimeout);
+        return new RecordingOptions(bps, aacBitrateBps, queueCapacity, fragmentLength, stopTimeout, syncToDisk);
     }
 
     /** The same options with another stop timeout. */
     public RecordingOptions withStopTimeout(Duration timeout) {
-        return new RecordingOptions(videoBitrateBps, aacBitrateBps, queueCapacity, fragmentLength, timeout);
+        return new RecordingOptions(videoBitrateBps, aacBitrateBps, queueCapacity, fragmentLength, timeout, syncToDisk);
+    }
+
+    /** The same options with syncing to disk on or off. */
+    public RecordingOptions withSyncToDisk(boolean sync) {
+        return new RecordingOptions(videoBitrateBps, aacBitrateBps, queueCapacity, fragmentLength, stopTimeout, sync);
     }
 
     int videoBitrateBps(RoomMixerConfig room) {

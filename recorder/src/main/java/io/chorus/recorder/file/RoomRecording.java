@@ -51,6 +51,7 @@ public final class RoomRecording {
     private final RecordingFormat format;
     private final ReportedState state;
     private final Muxer muxer;
+    private final DiskSync sync;
     private final OpusToAac aac;
     private final Duration stopTimeout;
     private final SinkQueue<Packet> queue;
@@ -78,17 +79,23 @@ public final class RoomRecording {
         RoomMixerConfig room = mixer.config();
         this.stopTimeout = options.stopTimeout();
         this.aac = format.aacAudio() ? new OpusToAac(options.aacBitrateBps()) : null;
+        Muxer opened = null;
         try {
             MuxStream audio = aac != null ? MuxStream.aac(aac.audioSpecificConfig()) : MuxStream.opus(1);
-            this.muxer = new Muxer(RecordingFiles.url(file), format.muxer(),
+            opened = new Muxer(RecordingFiles.url(file), format.muxer(),
                     List.of(MuxStream.video(format.videoCodec(), room.canvasWidth(), room.canvasHeight()), audio),
                     format.muxerOptions(options.fragmentLength()), RecordingFiles.FILE_ONLY);
+            this.sync = DiskSync.open(file, options.fragmentLength(), options.syncToDisk());
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             if (aac != null) {
                 aac.close();
             }
             throw e;
         }
+        this.muxer = opened;
         this.queue = new SinkQueue<>(id, MediaItem.queue(options.queueCapacity(), () -> mixer.requestKeyFrame(id)),
                 this::write, this::failed);
         try {
@@ -165,6 +172,11 @@ public final class RoomRecording {
         return queue.dropped();
     }
 
+    /** How many times the file was synced to disk so far (read after {@link #stop}). */
+    long diskSyncs() {
+        return sync.syncs();
+    }
+
     /** Media time recorded so far, in milliseconds. */
     public long durationMs() {
         return Math.max(endVideoTicks * 1000 / MuxStream.VIDEO_CLOCK, endAudioTicks * 1000 / MuxStream.AUDIO_CLOCK);
@@ -188,8 +200,8 @@ public final class RoomRecording {
             finish();
         }
         result = new RecordingResult(file, durationMs(), RecordingFiles.size(file), state.current());
-        LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped)", mixer.roomId(), file, result.state(),
-                result.durationMs(), result.bytes(), dropped());
+        LOG.info("room {}: recording {} {} ({} ms, {} bytes, {} frames dropped, {})", mixer.roomId(), file,
+                result.state(), result.durationMs(), result.bytes(), dropped(), sync.describe());
         return result;
     }
 
@@ -205,6 +217,7 @@ public final class RoomRecording {
             end = muxer.started() ? RecordingState.FINISHED
                     : RecordingState.failed("nothing recorded: no video key frame arrived before stop");
             muxer.close();
+            sync.syncNow();
         } catch (RuntimeException e) {
             end = RecordingState.failed(RecordingFiles.message(e));
         } finally {
@@ -233,6 +246,7 @@ public final class RoomRecording {
                 mixer.scheduleKeyFrame(id, frame.timestamp() + KEY_FRAME_INTERVAL_TICKS);
             }
             muxer.write(VIDEO, frame.data(), pts, frame.keyFrame());
+            sync.afterWrite(frame.keyFrame());
             endVideoTicks = pts;
         } else {
             long units = timeline.audio(frame.timestamp());
@@ -274,6 +288,7 @@ public final class RoomRecording {
         } catch (RuntimeException e) {
             LOG.debug("closing {} after a failure: {}", file, e.getMessage());
         }
+        sync.close();
         if (aac != null) {
             aac.close();
         }

@@ -88,7 +88,7 @@ final class ConfigBinder {
                         "maxBroadcasts", "rooms.maxBroadcasts"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
                 integer("recording.queueCapacity"), duration("recording.fragmentLength"),
-                duration("recording.stopTimeout")),
+                duration("recording.stopTimeout"), bool("recording.fsync")),
                 Map.of("aacBitrateBps", "recording.aacBitrate", "queueCapacity", "recording.queueCapacity",
                         "fragmentLength", "recording.fragmentLength", "stopTimeout", "recording.stopTimeout"));
         String autoStart = oneOf("recording.autoStart", AUTO_START);

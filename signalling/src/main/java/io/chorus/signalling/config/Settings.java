@@ -75,6 +75,9 @@ final class Settings {
             new Setting("recording.fragmentLength", Kind.TEXT, "1s",
                     "the most a crash can cost a recording: Matroska clusters and MP4 fragments close at least this "
                             + "often, 100ms to 10s"),
+            new Setting("recording.fsync", Kind.BOOLEAN, "true",
+                    "fsync each recording after every closed cluster or fragment (at most once per fragmentLength), "
+                            + "so a power cut or kernel crash loses no more than a killed process"),
             new Setting("recording.minFreeMegabytes", Kind.INT, "1024",
                     "free space the recording directory's disk needs for a recording to start, in MB"),
             new Setting("recording.stopTimeout", Kind.TEXT, "10s",

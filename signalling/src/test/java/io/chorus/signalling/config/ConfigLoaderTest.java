@@ -157,6 +157,7 @@ class ConfigLoaderTest {
                         Duration.ofSeconds(2)),
                 key("recording.stopTimeout", "30s", c -> c.conference().recording().options().stopTimeout(),
                         Duration.ofSeconds(30)),
+                key("recording.fsync", "false", c -> c.conference().recording().options().syncToDisk(), false),
                 key("broadcast.videoBitrate", "4000000", c -> c.conference().broadcast().videoBitrateBps(), 4000000),
                 key("broadcast.audioBitrate", "160000", c -> c.conference().broadcast().audioBitrateBps(), 160000),
                 key("broadcast.keyFrameInterval", "4s", c -> c.conference().broadcast().keyFrameInterval(),
