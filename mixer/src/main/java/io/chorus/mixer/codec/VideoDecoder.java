@@ -44,6 +44,7 @@ public final class VideoDecoder implements AutoCloseable {
     private boolean hasPicture;
     private long corruptFrames;
     private long oversizedFrames;
+    private Dimensions lastOversized = Dimensions.UNKNOWN;
 
     public VideoDecoder(VideoCodec codec) {
         this(codec, MAX_PIXELS);
@@ -146,6 +147,11 @@ public final class VideoDecoder implements AutoCloseable {
         return oversizedFrames;
     }
 
+    /** The size the latest refused key frame declared; {@link Dimensions#UNKNOWN} before any. */
+    public Dimensions lastOversized() {
+        return lastOversized;
+    }
+
     /** A VP8 key frame's header names its size: refuse an oversized one before FFmpeg reads it. */
     private boolean declaresOversizedPicture(byte[] data) {
         if (codec != VideoCodec.VP8) {
@@ -153,8 +159,12 @@ public final class VideoDecoder implements AutoCloseable {
         }
         try {
             Dimensions size = Vp8FrameHeader.parse(data, 0, data.length).size();
-            return !size.equals(Dimensions.UNKNOWN) && (size.width() > MAX_SIDE || size.height() > MAX_SIDE
-                    || (long) size.width() * size.height() > maxPixels);
+            boolean oversized = !size.equals(Dimensions.UNKNOWN) && (size.width() > MAX_SIDE
+                    || size.height() > MAX_SIDE || (long) size.width() * size.height() > maxPixels);
+            if (oversized) {
+                lastOversized = size;
+            }
+            return oversized;
         } catch (MalformedPacketException e) {
             // The decoder refuses it as corrupt.
             return false;

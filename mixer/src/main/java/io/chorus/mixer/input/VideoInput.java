@@ -43,6 +43,8 @@ public final class VideoInput implements AutoCloseable {
     private final AtomicLong skippedUntilKeyFrame = new AtomicLong();
     private volatile Target target;
     private volatile boolean awaitingKeyFrame = true;
+    /** Guarded by the decoder: the first refusal of an oversized picture is logged, the rest counted. */
+    private boolean oversizeLogged;
     private volatile boolean rescaleRequested;
     private volatile boolean closed;
     private long sequence;
@@ -139,6 +141,13 @@ public final class VideoInput implements AutoCloseable {
             }
             awaitingKeyFrame = false;
             if (!decoder.decode(frame)) {
+                if (!oversizeLogged && decoder.oversizedFrames() > 0) {
+                    oversizeLogged = true;
+                    LOG.warn("{}: refused a key frame declaring a {}x{} picture (at most {} pixels, {} a side); "
+                            + "asking for another, later refusals are only counted (chorus_mixer_video_frames_refused_total)",
+                            participantId, decoder.lastOversized().width(), decoder.lastOversized().height(),
+                            VideoDecoder.MAX_PIXELS, VideoDecoder.MAX_SIDE);
+                }
                 requireKeyFrame("frame did not decode");
                 continue;
             }

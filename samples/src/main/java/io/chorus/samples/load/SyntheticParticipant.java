@@ -13,6 +13,8 @@ import io.chorus.core.ice.IceState;
 import io.chorus.core.ice.LocalCandidate;
 import io.chorus.core.net.PacketClassifier;
 import io.chorus.core.net.PacketKind;
+import io.chorus.core.rtcp.Fir;
+import io.chorus.core.rtcp.Pli;
 import io.chorus.core.rtcp.Remb;
 import io.chorus.core.rtcp.RtcpPacket;
 import io.chorus.core.rtcp.RtcpParser;
@@ -63,6 +65,7 @@ final class SyntheticParticipant implements AutoCloseable {
     private final AudioSender audio;
     private final Samples latenciesMs = new Samples();
     private final AtomicLong undecryptable = new AtomicLong();
+    private final AtomicLong keyFrameRequests = new AtomicLong();
     private volatile MixReceiver receiver;
     private volatile DtlsTransport dtls;
     private volatile SrtpContext protect;
@@ -218,13 +221,19 @@ final class SyntheticParticipant implements AutoCloseable {
         }
     }
 
-    /** Only REMB is acted on, and only one naming this camera: the server's cap on what it sends. */
+    /**
+     * Only REMB is acted on, and only one naming this camera: the server's cap on what it sends. Key
+     * frame requests are counted, not answered: each loop starts with a key frame anyway.
+     */
     private void rtcp(byte[] b, int o, int l) {
         try {
             int n = unprotect.unprotectRtcp(b, o, l);
             for (RtcpPacket packet : RtcpParser.parse(b, o, n)) {
                 if (packet instanceof Remb remb && remb.ssrcs().contains(videoSsrc)) {
                     requests.remb(remb.bitrateBps());
+                } else if (packet instanceof Pli pli && pli.mediaSsrc() == videoSsrc
+                        || packet instanceof Fir fir && fir.entries().stream().anyMatch(e -> e.ssrc() == videoSsrc)) {
+                    keyFrameRequests.incrementAndGet();
                 }
             }
         } catch (SrtpException | MalformedPacketException e) {
@@ -277,6 +286,11 @@ final class SyntheticParticipant implements AutoCloseable {
 
     long undecryptablePackets() {
         return undecryptable.get();
+    }
+
+    /** PLI and FIR naming this camera so far. */
+    long keyFrameRequests() {
+        return keyFrameRequests.get();
     }
 
     @Override
