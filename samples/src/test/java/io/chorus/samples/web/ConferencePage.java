@@ -3,11 +3,14 @@ package io.chorus.samples.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.JavascriptExecutor;
 
+import io.chorus.mixer.video.Layout;
+import io.chorus.mixer.video.Tile;
 import io.chorus.signalling.e2e.HeadlessChromium;
 import io.chorus.signalling.e2e.TestMedia;
 
@@ -16,6 +19,8 @@ import io.chorus.signalling.e2e.TestMedia;
  * hooks; reads back the colours and tones of what the server sends it.
  */
 public final class ConferencePage implements AutoCloseable {
+    private static final int COLOUR_TOLERANCE = 45;
+
     private final HeadlessChromium chromium;
     private final JavascriptExecutor js;
     final String name;
@@ -194,6 +199,168 @@ public final class ConferencePage implements AutoCloseable {
                 """);
         List<?> size = (List<?>) result;
         return new int[] {((Number) size.get(0)).intValue(), ((Number) size.get(1)).intValue()};
+    }
+
+    /**
+     * Waits until the mix shows each member's colour (within 45 per channel) at the centre region of
+     * the tile the grid layout gives it, members in join order, and fails with what it saw if not.
+     */
+    void assertGrid(List<String> ids, List<int[]> colours, int canvasWidth, int canvasHeight, Duration timeout)
+            throws InterruptedException {
+        List<Tile> tiles = Layout.grid().arrange(ids, null, canvasWidth, canvasHeight);
+        List<double[]> points = new ArrayList<>();
+        List<int[]> expected = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            Tile t = tiles.get(i);
+            for (double[] offset : new double[][] {{0, 0}, {-0.15, -0.15}, {0.15, 0.15}}) {
+                points.add(new double[] {(t.x() + t.width() * (0.5 + offset[0])) / canvasWidth,
+                        (t.y() + t.height() * (0.5 + offset[1] / 2)) / canvasHeight});
+                expected.add(colours.get(i));
+            }
+        }
+        String complaint = await(timeout, () -> {
+            List<int[]> got = coloursAt(points);
+            if (got == null) {
+                return "no picture yet";
+            }
+            for (int i = 0; i < got.size(); i++) {
+                if (!close(got.get(i), expected.get(i))) {
+                    return String.format("at (%.2f, %.2f) expected %s, got %s", points.get(i)[0], points.get(i)[1],
+                            Arrays.toString(expected.get(i)), Arrays.toString(got.get(i)));
+                }
+            }
+            return null;
+        });
+        if (complaint != null) {
+            throw new AssertionError(name + " does not show the " + ids.size() + "-tile grid within " + timeout + ": "
+                    + complaint + "\npage log:\n" + log());
+        }
+    }
+
+    private static boolean close(int[] got, int[] expected) {
+        for (int c = 0; c < 3; c++) {
+            if (Math.abs(got[c] - expected[c]) > COLOUR_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes this page's media go through a relay listening on {@code relayPort}: the server's
+     * candidates are rewritten from {@code serverMediaPort} to the relay's, any other server candidate
+     * is dropped, and the page's own candidates are not sent, so the server meets the page only as
+     * the relay's address (peer-reflexive) and cannot reach it directly. Call before {@link #join}.
+     */
+    public void routeMediaVia(int serverMediaPort, int relayPort) {
+        js.executeScript("""
+                const [serverPort, relayPort] = arguments;
+                const serverCandidate = ' 127.0.0.1 ' + serverPort + ' typ ';
+                const keep = line => !line.startsWith('a=candidate') || line.includes(serverCandidate);
+                const swap = line => line.replace(serverCandidate, ' 127.0.0.1 ' + relayPort + ' typ ');
+                const rewrite = sdp => sdp.split('\\r\\n').filter(keep).map(swap).join('\\r\\n');
+                const setRemote = RTCPeerConnection.prototype.setRemoteDescription;
+                RTCPeerConnection.prototype.setRemoteDescription = function (d) {
+                  return setRemote.call(this, {type: d.type, sdp: rewrite(d.sdp)});
+                };
+                const addCandidate = RTCPeerConnection.prototype.addIceCandidate;
+                RTCPeerConnection.prototype.addIceCandidate = function (c) {
+                  if (c && c.candidate) {
+                    if (!keep('a=' + c.candidate)) return Promise.resolve();
+                    c = {candidate: swap(c.candidate), sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex};
+                  }
+                  return addCandidate.call(this, c);
+                };
+                const send = WebSocket.prototype.send;
+                WebSocket.prototype.send = function (data) {
+                  const m = JSON.parse(data);
+                  if (m.type === 'candidate') return;
+                  if (m.type === 'offer') {
+                    m.sdp = m.sdp.split('\\r\\n').filter(l => !l.startsWith('a=candidate')).join('\\r\\n');
+                    data = JSON.stringify(m);
+                  }
+                  return send.call(this, data);
+                };
+                """, serverMediaPort, relayPort);
+    }
+
+    /**
+     * Starts watching the mix frame by frame: for each band (x0, x1, y0, y1 as fractions of the
+     * picture) the horizontal centre of its white pixels, the test media's moving marker, and the
+     * wall-clock time (ms since the epoch) of every frame and of every frame where a band's marker
+     * moved by more than a pixel and a half.
+     */
+    public void watchMarkers(List<double[]> bands) {
+        List<List<Double>> arg = new ArrayList<>();
+        bands.forEach(b -> arg.add(List.of(b[0], b[1], b[2], b[3])));
+        js.executeScript("""
+                const bands = arguments[0];
+                const v = document.getElementById('remote-video');
+                const c = document.createElement('canvas');
+                const g = c.getContext('2d', {willReadFrequently: true});
+                const watch = window.markerWatch = {frames: [], moves: bands.map(() => []), last: bands.map(() => null)};
+                const step = () => {
+                  if (window.markerWatch !== watch) return;
+                  try {
+                    if (v.videoWidth) {
+                      const now = Date.now();
+                      watch.frames.push(now);
+                      bands.forEach(([fx0, fx1, fy0, fy1], i) => {
+                        // Only the band is read back, to keep the watching cheap next to the call.
+                        const x0 = Math.round(fx0 * v.videoWidth), y0 = Math.round(fy0 * v.videoHeight);
+                        const w = Math.max(1, Math.round(fx1 * v.videoWidth) - x0);
+                        const h = Math.max(1, Math.round(fy1 * v.videoHeight) - y0);
+                        if (c.width !== w || c.height !== h) {
+                          c.width = w; c.height = h;
+                        }
+                        g.drawImage(v, x0, y0, w, h, 0, 0, w, h);
+                        const d = g.getImageData(0, 0, w, h).data;
+                        let sum = 0, n = 0;
+                        for (let p = 0; p < d.length; p += 4) {
+                          if (d[p] > 190 && d[p + 1] > 190 && d[p + 2] > 190) { sum += (p / 4) % w; n++; }
+                        }
+                        const at = n ? sum / n : -100;
+                        if (watch.last[i] === null || Math.abs(at - watch.last[i]) > 1.5) {
+                          watch.moves[i].push(now);
+                          watch.last[i] = at;
+                        }
+                      });
+                    }
+                  } catch (e) {
+                    watch.error = String(e);
+                  }
+                  v.requestVideoFrameCallback(step);
+                };
+                v.requestVideoFrameCallback(step);
+                """, arg);
+    }
+
+    /**
+     * What {@link #watchMarkers} saw: "frames", the times of the frames shown, and "moves", per band
+     * the times its marker moved.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> markerWatch() {
+        return (Map<String, Object>) js.executeScript(
+                "const w = window.markerWatch; return {frames: w.frames, moves: w.moves, error: w.error || null};");
+    }
+
+    /**
+     * The browser's RTP statistics by {@code type/kind} ({@code inbound-rtp/video},
+     * {@code outbound-rtp/audio}, ...), each the report's fields for that stream.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> rtpStats() {
+        return (Map<String, Map<String, Object>>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                chorusApp.peerConnection.getStats().then(report => {
+                  const out = {};
+                  report.forEach(r => {
+                    if (r.type === 'inbound-rtp' || r.type === 'outbound-rtp') out[r.type + '/' + r.kind] = r;
+                  });
+                  done(out);
+                }, e => done({error: {message: String(e)}}));
+                """);
     }
 
     public String log() {

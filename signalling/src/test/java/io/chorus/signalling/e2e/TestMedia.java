@@ -35,10 +35,12 @@ public final class TestMedia {
         Path audio = dir.resolve(name + ".wav");
         String colour = String.format("0x%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
         int markerWidth = Math.max(8, width / 8);
+        // overlay, not drawbox: drawbox evaluates its position once (FFmpeg 5.1), so its box stands still.
+        int markerHeight = Math.max(4, height / 10);
         run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "color=c=" + colour + ":size=" + width + "x" + height + ":rate=" + fps + ","
-                        + "drawbox=x='mod(t*60\\," + (width - markerWidth) + ")':y=8:w=" + markerWidth
-                        + ":h=" + Math.max(4, height / 10) + ":color=white:t=fill",
+                "color=c=" + colour + ":size=" + width + "x" + height + ":rate=" + fps + "[picture];"
+                        + "color=c=white:size=" + markerWidth + "x" + markerHeight + ":rate=" + fps + "[marker];"
+                        + "[picture][marker]overlay=x='mod(t*60\\," + (width - markerWidth) + ")':y=8:shortest=1",
                 "-t", "6", "-pix_fmt", "yuv420p", video.toString()), video);
         run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "sine=frequency=" + toneHz + ":sample_rate=48000", "-t", "6", "-ac", "1", "-c:a", "pcm_s16le",
