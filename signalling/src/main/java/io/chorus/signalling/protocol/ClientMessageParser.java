@@ -32,16 +32,17 @@ public final class ClientMessageParser {
     }
 
     /**
-     * The id a reply may echo: a number or a string written in at most {@value #MAX_ID_LENGTH}
-     * characters. Anything else is not echoed, so that a message of 64 KiB cannot make every error
+     * The id a reply may echo: a number or a string written in JSON in at most {@value #MAX_ID_LENGTH}
+     * characters (a string's quotes aside). Anything else is not echoed, so that a message of 64 KiB cannot make every error
      * reply as large.
      */
     static JsonNode echoable(JsonNode id) {
         if (id == null) {
             return null;
         }
-        boolean small = id.isNumber() ? id.toString().length() <= MAX_ID_LENGTH
-                : id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH;
+        // Measured as written back, quotes and escapes included: 64 control characters are 384 once escaped.
+        int written = id.toString().length();
+        boolean small = id.isNumber() ? written <= MAX_ID_LENGTH : id.isTextual() && written <= MAX_ID_LENGTH + 2;
         return small ? id : null;
     }
 
