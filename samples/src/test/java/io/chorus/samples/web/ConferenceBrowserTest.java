@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chorus.signalling.config.ConfigLoader;
 import io.chorus.signalling.e2e.HeadlessChromium;
 import io.chorus.signalling.e2e.TestMedia;
 import io.chorus.signalling.server.ChorusServer;
+import io.chorus.signalling.server.TestServers;
 
 /**
  * The product as a person meets it: real headless Chromium pages on the sample page join one room,
@@ -57,13 +54,8 @@ class ConferenceBrowserTest {
             MEDIA.add(TestMedia.create(work, NAMES[i], COLOURS[i], 320, 180, 15, TONES[i]));
         }
         lowBandwidthMedia = TestMedia.create(work, "grey", new int[] {128, 128, 128}, 320, 180, 10, 2200);
-        int mediaPort;
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            mediaPort = probe.getLocalPort();
-        }
-        server = ChorusServer.start(ConfigLoader.load(new String[] {"--http.port=0", "--media.port=" + mediaPort,
-                "--video.width=" + CANVAS_WIDTH, "--video.height=" + CANVAS_HEIGHT, "--video.fps=15",
-                "--video.tiers=medium:640x360@500000,low:320x180@150000"}, Map.of()));
+        server = TestServers.start("--video.width=" + CANVAS_WIDTH, "--video.height=" + CANVAS_HEIGHT, "--video.fps=15",
+                "--video.tiers=medium:640x360@500000,low:320x180@150000");
         pageUrl = "http://127.0.0.1:" + server.httpAddress().getPort() + "/";
     }
 

@@ -142,6 +142,11 @@ public final class ChorusServer implements AutoCloseable {
         return http.localAddress();
     }
 
+    /** The UDP address every participant's media goes through. */
+    public InetSocketAddress mediaAddress() {
+        return transport.port().localAddress();
+    }
+
     public EchoRoom echoRoom() {
         return echoRoom;
     }
