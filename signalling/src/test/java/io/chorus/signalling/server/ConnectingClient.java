@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.chorus.core.dtls.CertificateFingerprint;
 import io.chorus.core.dtls.DtlsCertificate;
@@ -20,21 +21,27 @@ import io.chorus.core.ice.IceState;
 import io.chorus.core.ice.LocalCandidate;
 import io.chorus.core.net.PacketClassifier;
 import io.chorus.core.net.PacketKind;
+import io.chorus.core.rtcp.ReceiverReport;
 import io.chorus.core.sdp.IceCandidate;
+import io.chorus.core.srtp.SrtpContext;
+import io.chorus.core.srtp.SrtpException;
 
 /**
  * The transport half of a browser, for tests that need a session to really connect: offers
  * Chrome's SDP with its own ICE credentials and certificate, then runs ICE (controlling) and DTLS
- * (client) against the server over loopback. It sends no media.
+ * (client) against the server over loopback. It sends no media, and counts what the server sends.
  */
 final class ConnectingClient implements AutoCloseable {
     /** One certificate for every client of a run: generating one per client costs more than the test measures. */
     private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate("test-client");
+    private static final long REPORT_SSRC = 0x5eed_c0deL;
 
     private final String name;
     private final IceClientTransport ice;
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private final AtomicLong mediaPackets = new AtomicLong();
     private volatile DtlsTransport dtls;
+    private volatile SrtpContext protect;
 
     ConnectingClient(String name) throws IOException {
         this.name = name;
@@ -61,6 +68,7 @@ final class ConnectingClient implements AutoCloseable {
                 new DtlsTransportListener() {
                     @Override
                     public void onHandshakeComplete(DtlsHandshakeResult result) {
+                        protect = result.srtpKeys().newProtectContext();
                         handshake.complete(null);
                     }
 
@@ -89,10 +97,37 @@ final class ConnectingClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an empty receiver report through SRTCP: authenticated traffic, which is what keeps a
+     * session alive on the server (a browser sends its reports every second or so).
+     */
+    void sendReceiverReport() throws IOException {
+        SrtpContext context = protect;
+        if (context == null) {
+            throw new IllegalStateException(name + " is not connected");
+        }
+        ReceiverReport report = new ReceiverReport(REPORT_SSRC, List.of());
+        byte[] packet = new byte[report.length() + 64];
+        int length = report.writeTo(packet, 0);
+        try {
+            ice.send(packet, 0, context.protectRtcp(packet, 0, length));
+        } catch (SrtpException e) {
+            throw new IOException(name + ": cannot protect a report: " + e.getMessage(), e);
+        }
+    }
+
+    /** SRTP and SRTCP packets the server has sent so far (counted, not decrypted). */
+    long mediaPackets() {
+        return mediaPackets.get();
+    }
+
     private void onPacket(byte[] b, int o, int l, long receivedNanos) {
+        PacketKind kind = PacketClassifier.classify(b, o, l);
         DtlsTransport transport = dtls;
-        if (transport != null && PacketClassifier.classify(b, o, l) == PacketKind.DTLS) {
+        if (transport != null && kind == PacketKind.DTLS) {
             transport.receive(b, o, l);
+        } else if (kind == PacketKind.RTP || kind == PacketKind.RTCP) {
+            mediaPackets.incrementAndGet();
         }
     }
 

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
  * What one hostile client may try on the HTTP/WebSocket port (issue 16, findings 2-4): pages of
  * other sites driving the server, bodies that are not JSON, sockets held open, floods of
  * messages, replies never read. Each is refused or closed, counted in /metrics, and leaves the
- * server serving everyone else.
+ * server serving everyone else: a {@link MediaWitness} in a room of its own still receives its media.
  */
 class HostileClientsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void pagesOfOtherSitesMayNotUseTheWebSocketTheApiOrTheMetrics() throws Exception {
-        try (ChorusServer server = TestServers.start("--http.allowedOrigins=https://meet.example.com")) {
+        try (ChorusServer server = TestServers.start("--http.allowedOrigins=https://meet.example.com");
+                MediaWitness witness = MediaWitness.join(server)) {
             int port = server.httpAddress().getPort();
             String self = "127.0.0.1:" + port;
             assertEquals(403, upgradeStatus(port, self, "https://evil.example"));
@@ -43,6 +44,7 @@ class HostileClientsTest {
             assertEquals(200, get(port, "/echo.html", "https://evil.example").statusCode(), "pages themselves stay public");
             assertTrue(metrics(port).contains("chorus_http_refused_total{reason=\"foreign-origin\"} 4.0"),
                     metrics(port));
+            witness.assertReceiving("after the cross-site requests");
         }
     }
 
@@ -66,7 +68,9 @@ class HostileClientsTest {
 
     @Test
     void oneAddressCannotHoldEveryConnection() throws Exception {
-        try (ChorusServer server = TestServers.start("--http.maxConnectionsPerAddress=4")) {
+        // Five: the witness holds one of them.
+        try (ChorusServer server = TestServers.start("--http.maxConnectionsPerAddress=5");
+                MediaWitness witness = MediaWitness.join(server)) {
             int port = server.httpAddress().getPort();
             List<Socket> sockets = new ArrayList<>();
             try {
@@ -99,6 +103,7 @@ class HostileClientsTest {
             assertTrue(metrics(port).contains("chorus_http_refused_total{reason=\"too-many-from-address\"}"),
                     metrics(port));
             assertFalse(metrics(port).contains("chorus_http_refused_total{reason=\"too-many-from-address\"} 0.0"));
+            witness.assertReceiving("after one address tried to hold every connection");
         }
     }
 
@@ -115,7 +120,8 @@ class HostileClientsTest {
 
     @Test
     void aFloodOfMessagesClosesTheConnectionWithPolicyViolation() throws Exception {
-        try (ChorusServer server = TestServers.start("--http.maxMessagesPerSecond=5")) {
+        try (ChorusServer server = TestServers.start("--http.maxMessagesPerSecond=5");
+                MediaWitness witness = MediaWitness.join(server)) {
             int port = server.httpAddress().getPort();
             try (RawWebSocket client = new RawWebSocket(port, 64 * 1024)) {
                 for (int i = 0; i < 30; i++) {
@@ -125,6 +131,7 @@ class HostileClientsTest {
             }
             assertTrue(metrics(port).contains("chorus_http_refused_total{reason=\"too-many-messages\"} 1.0"),
                     metrics(port));
+            witness.assertReceiving("after the flood of messages");
         }
     }
 
@@ -145,7 +152,7 @@ class HostileClientsTest {
     @Test
     void aClientThatDoesNotReadIsClosedBeforeItsRepliesPileUp() throws Exception {
         try (ChorusServer server = TestServers.start("--http.maxMessagesPerSecond=10000",
-                "--http.maxPendingReplyBytes=65536")) {
+                "--http.maxPendingReplyBytes=65536"); MediaWitness witness = MediaWitness.join(server)) {
             int port = server.httpAddress().getPort();
             try (RawWebSocket client = new RawWebSocket(port, 4096)) {
                 // Each draws an error reply of about 100 bytes, which the client never reads.
@@ -162,6 +169,7 @@ class HostileClientsTest {
             Thread.sleep(200);
             assertTrue(metrics(port).contains("chorus_http_refused_total{reason=\"slow-reader\"} 1.0"), metrics(port));
             assertEquals(200, get(port, "/api/health", null).statusCode(), "the server serves others");
+            witness.assertReceiving("after a client that did not read");
         }
     }
 
