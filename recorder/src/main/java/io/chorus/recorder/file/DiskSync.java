@@ -64,13 +64,20 @@ final class DiskSync implements AutoCloseable {
      * @throws UncheckedIOException when the sync fails
      */
     void afterWrite(boolean boundary) {
-        if (channel == null || !boundary) {
-            return;
+        if (channel != null && boundary && System.nanoTime() - lastSyncNanos >= intervalNanos) {
+            force();
         }
+    }
+
+    /** Syncs now whatever the interval, e.g. once the trailer is written. */
+    void syncNow() {
+        if (channel != null) {
+            force();
+        }
+    }
+
+    private void force() {
         long start = System.nanoTime();
-        if (start - lastSyncNanos < intervalNanos) {
-            return;
-        }
         try {
             channel.force(false);
         } catch (IOException e) {
@@ -83,14 +90,6 @@ final class DiskSync implements AutoCloseable {
         if (end - start > SLOW_SYNC_NANOS) {
             LOG.warn("fsync of {} took {} ms: the disk is slow, the recording's queue may drop frames", file,
                     (end - start) / 1_000_000);
-        }
-    }
-
-    /** Syncs now whatever the interval, e.g. once the trailer is written. */
-    void syncNow() {
-        if (channel != null) {
-            lastSyncNanos = System.nanoTime() - intervalNanos;
-            afterWrite(true);
         }
     }
 
