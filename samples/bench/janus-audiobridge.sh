@@ -9,6 +9,6 @@ cd "$(dirname "$0")/../.."
 cp=$(mktemp)
 # compile in the same run resolves the sibling modules to their target/classes: no install needed.
 mvn -B -q -pl samples -am compile dependency:build-classpath -Dmdep.outputFile="$cp"
-java -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.JanusAudioBridgeBench \
+java --add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.JanusAudioBridgeBench \
     --json=samples/target/janus-audiobridge.json "$@"
 rm -f "$cp"

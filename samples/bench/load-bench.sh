@@ -14,6 +14,6 @@ cd "$(dirname "$0")/../.."
 mvn -B -q -DskipTests install
 cp=$(mktemp)
 mvn -B -q -pl samples dependency:build-classpath -Dmdep.outputFile="$cp"
-java -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.LoadBenchmark \
+java --add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.LoadBenchmark \
     docs/benchmarks.md docs/benchmark-load.png samples/target/bench-inputs samples/target/load-bench.json "$@"
 rm -f "$cp"

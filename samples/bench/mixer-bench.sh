@@ -8,6 +8,6 @@ cd "$(dirname "$0")/../.."
 mvn -B -q -DskipTests install
 cp=$(mktemp)
 mvn -B -q -pl samples dependency:build-classpath -Dmdep.outputFile="$cp"
-java -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.MixerBenchmark \
+java --add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -cp "samples/target/classes:$(cat "$cp")" io.chorus.samples.bench.MixerBenchmark \
     docs/benchmarks.md samples/target/bench-inputs
 rm -f "$cp"

@@ -30,7 +30,7 @@ CONF
 nginx -p "$work" -c "$work/nginx.conf" &
 nginx_pid=$!
 
-java -Dice4j.harvest.mapping.aws.enabled=false -cp "$classpath" io.chorus.signalling.server.ChorusServer \
+java --add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -Dice4j.harvest.mapping.aws.enabled=false -cp "$classpath" io.chorus.signalling.server.ChorusServer \
     --http.port=$http --media.port=18100 --recording.directory="$work/recordings" > "$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid $nginx_pid 2>/dev/null || true' EXIT
@@ -39,7 +39,7 @@ until curl -fs "http://127.0.0.1:$http/api/health" > /dev/null; do sleep 0.5; do
 run() { # run NAME SETUP: a fresh room "cost-0", SETUP's REST call on it, 20 s of 4 participants
     curl -fs -X POST -H 'Content-Type: application/json' -d '{"id":"cost-0"}' "$api" > /dev/null
     [ -n "$2" ] && curl -fs -X POST -H 'Content-Type: application/json' -d "$2" "$api/cost-0/$3" > /dev/null
-    java -cp "$classpath" io.chorus.samples.load.LoadClient --server=http://127.0.0.1:$http --rooms=1 \
+    java --add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED -cp "$classpath" io.chorus.samples.load.LoadClient --server=http://127.0.0.1:$http --rooms=1 \
         --participants=4 --seconds=20 --decode=first --server-pid=$server_pid --room-prefix=cost \
         --json="$work/$1.json" > "$work/$1.out" 2>&1
     curl -fs -X DELETE "$api/cost-0" > /dev/null

@@ -29,7 +29,7 @@ public final class CodecWarmUp {
                 decoder.scaleInto(new I420Picture(WIDTH / 2, HEIGHT / 2));
             }
         }
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = OpusLibrary.encoder(32_000); OpusDecoder decoder = OpusLibrary.decoder()) {
             byte[] packet = encoder.encode(new short[960]);
             decoder.decode(packet, 0, packet.length, new short[OpusDecoder.MAX_SAMPLES]);
         }

@@ -7,7 +7,11 @@
  * bitrate changes in place); {@link io.chorus.mixer.codec.PictureResizer} scales the canvas to a
  * smaller profile. Audio: {@link io.chorus.mixer.codec.OpusDecoder} (with packet-loss concealment),
  * {@link io.chorus.mixer.codec.OpusEncoder} (voip, in-band FEC) and
- * {@link io.chorus.mixer.codec.AacEncoder} for files and broadcasts.
+ * {@link io.chorus.mixer.codec.AacEncoder} for files and broadcasts. Opus runs on the system's
+ * libopus where it can ({@link io.chorus.mixer.codec.OpusLibrary}: Debian's optimised build, called
+ * through Java 17's incubating foreign-function API, at half the CPU of the unoptimised libopus inside
+ * bytedeco's FFmpeg), else on FFmpeg's wrapper; the two implementations behave alike and are tested
+ * together.
  * {@link io.chorus.mixer.codec.KeyFrameLimiter} keeps bursts of PLI/FIR from receivers to one
  * forced key frame per interval; {@link io.chorus.mixer.codec.CodecWarmUp} opens each codec once at
  * start-up so that the first join does not pay for loading FFmpeg. Failures of FFmpeg calls are

@@ -6,6 +6,7 @@ import io.chorus.mixer.audio.AudioJitterBuffer;
 import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.audio.ParticipantAudioControls;
 import io.chorus.mixer.codec.OpusDecoder;
+import io.chorus.mixer.codec.OpusLibrary;
 
 /**
  * One participant's audio on its way into the mix: the network side pushes Opus packets into a
@@ -24,7 +25,7 @@ public final class AudioInput implements AutoCloseable {
     private final String participantId;
     private final SenderClock senderClock;
     private final AudioJitterBuffer jitter = new AudioJitterBuffer();
-    private final OpusDecoder decoder = new OpusDecoder();
+    private final OpusDecoder decoder = OpusLibrary.decoder();
     private final short[] pcm = new short[OpusDecoder.MAX_SAMPLES];
     private final short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
     private volatile ParticipantAudioControls controls = ParticipantAudioControls.DEFAULT;

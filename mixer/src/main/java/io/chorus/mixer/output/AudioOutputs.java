@@ -3,6 +3,7 @@ package io.chorus.mixer.output;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.MixMinusMixer;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ public final class AudioOutputs {
     }
 
     private OpusEncoder openEncoder() {
-        OpusEncoder e = new OpusEncoder(bitrateBps);
+        OpusEncoder e = OpusLibrary.encoder(bitrateBps);
         openEncoders.incrementAndGet();
         return e;
     }

@@ -12,17 +12,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** Every test runs on both libraries: the system's libopus and FFmpeg's bundled one must behave alike. */
 class OpusCodecTest {
     private static final double TONE_HZ = 440;
     private static final double OTHER_HZ = 1000;
 
-    @Test
-    void toneSurvivesTheRoundTrip() {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void toneSurvivesTheRoundTrip(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
         short[] out = new short[OpusDecoder.MAX_SAMPLES];
         short[] last = new short[SAMPLES_PER_FRAME];
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = opus.openEncoder(32_000); OpusDecoder decoder = opus.openDecoder()) {
             for (int frame = 0; frame < 25; frame++) {
                 byte[] packet = encoder.encode(tone(frame));
                 assertTrue(packet.length > 0 && packet.length <= OpusEncoder.MAX_PACKET_BYTES);
@@ -36,10 +40,28 @@ class OpusCodecTest {
         assertTrue(rms(last) > 3000, "the tone keeps its level: rms " + rms(last));
     }
 
-    @Test
-    void concealmentContinuesTheToneAndDecodingGoesOn() {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void eachLibraryDecodesTheOthersPackets(String library) {
+        OpusLibrary encoding = OpusLibrary.choose(library);
+        OpusLibrary decoding = OpusLibrary.choose(library.equals(OpusLibrary.SYSTEM) ? OpusLibrary.BUNDLED : OpusLibrary.SYSTEM);
         short[] out = new short[OpusDecoder.MAX_SAMPLES];
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = encoding.openEncoder(32_000); OpusDecoder decoder = decoding.openDecoder()) {
+            for (int frame = 0; frame < 25; frame++) {
+                byte[] packet = encoder.encode(tone(frame));
+                assertEquals(SAMPLES_PER_FRAME, decoder.decode(packet, 0, packet.length, out));
+            }
+        }
+        assertTrue(goertzel(out, TONE_HZ) > 100 * goertzel(out, OTHER_HZ), "the tone crosses from " + library);
+        assertTrue(rms(Arrays.copyOf(out, SAMPLES_PER_FRAME)) > 3000, "at its level");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void concealmentContinuesTheToneAndDecodingGoesOn(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
+        short[] out = new short[OpusDecoder.MAX_SAMPLES];
+        try (OpusEncoder encoder = opus.openEncoder(32_000); OpusDecoder decoder = opus.openDecoder()) {
             int frame = 0;
             for (; frame < 10; frame++) {
                 byte[] packet = encoder.encode(tone(frame));
@@ -63,9 +85,11 @@ class OpusCodecTest {
         }
     }
 
-    @Test
-    void concealmentBeforeAnyPacketIsSilence() {
-        try (OpusDecoder decoder = new OpusDecoder()) {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void concealmentBeforeAnyPacketIsSilence(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
+        try (OpusDecoder decoder = opus.openDecoder()) {
             short[] out = new short[SAMPLES_PER_FRAME];
             out[5] = 77;
             assertEquals(SAMPLES_PER_FRAME, decoder.conceal(out, SAMPLES_PER_FRAME));
@@ -73,11 +97,13 @@ class OpusCodecTest {
         }
     }
 
-    @Test
-    void multiFramePacketsReturnTheirRealLength() {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void multiFramePacketsReturnTheirRealLength(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
         List<byte[]> packets = new ArrayList<>();
         short[] out = new short[OpusDecoder.MAX_SAMPLES];
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = opus.openEncoder(32_000); OpusDecoder decoder = opus.openDecoder()) {
             for (int frame = 0; frame < 6; frame++) {
                 packets.add(encoder.encode(tone(frame)));
             }
@@ -92,10 +118,12 @@ class OpusCodecTest {
         }
     }
 
-    @Test
-    void badPacketsGiveNothingAndAreCounted() {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void badPacketsGiveNothingAndAreCounted(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
         short[] out = new short[OpusDecoder.MAX_SAMPLES];
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = opus.openEncoder(32_000); OpusDecoder decoder = opus.openDecoder()) {
             assertEquals(0, decoder.decode(new byte[0], 0, 0, out));
             assertEquals(0, decoder.decode(new byte[] {(byte) 0xFB, 0}, 0, 2, out), "code 3 with no frames");
             assertEquals(0, decoder.decode(new byte[] {(byte) 0xF9, 1, 2, 3}, 0, 4, out), "code 1 with an odd payload");
@@ -106,10 +134,12 @@ class OpusCodecTest {
         }
     }
 
-    @Test
-    void setBitrateChangesThePacketSizes() {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void setBitrateChangesThePacketSizes(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
         short[] out = new short[OpusDecoder.MAX_SAMPLES];
-        try (OpusEncoder encoder = new OpusEncoder(64_000); OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusEncoder encoder = opus.openEncoder(64_000); OpusDecoder decoder = opus.openDecoder()) {
             int high = 0;
             int frame = 0;
             for (; frame < 25; frame++) {
@@ -130,10 +160,12 @@ class OpusCodecTest {
         }
     }
 
-    @Test
-    void closeIsIdempotentAndUseAfterCloseThrows() {
-        OpusEncoder encoder = new OpusEncoder(32_000);
-        OpusDecoder decoder = new OpusDecoder();
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void closeIsIdempotentAndUseAfterCloseThrows(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
+        OpusEncoder encoder = opus.openEncoder(32_000);
+        OpusDecoder decoder = opus.openDecoder();
         byte[] packet = encoder.encode(tone(0));
         encoder.close();
         encoder.close();
@@ -146,10 +178,12 @@ class OpusCodecTest {
         assertThrows(IllegalStateException.class, () -> decoder.conceal(out, SAMPLES_PER_FRAME));
     }
 
-    @Test
-    void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new OpusEncoder(1_000));
-        try (OpusEncoder encoder = new OpusEncoder(32_000); OpusDecoder decoder = new OpusDecoder()) {
+    @ParameterizedTest
+    @ValueSource(strings = {OpusLibrary.SYSTEM, OpusLibrary.BUNDLED})
+    void rejectsBadArguments(String library) {
+        OpusLibrary opus = OpusLibrary.choose(library);
+        assertThrows(IllegalArgumentException.class, () -> opus.openEncoder(1_000));
+        try (OpusEncoder encoder = opus.openEncoder(32_000); OpusDecoder decoder = opus.openDecoder()) {
             assertThrows(IllegalArgumentException.class, () -> encoder.encode(new short[480]));
             short[] out = new short[SAMPLES_PER_FRAME];
             assertThrows(IllegalArgumentException.class, () -> decoder.conceal(out, 0));

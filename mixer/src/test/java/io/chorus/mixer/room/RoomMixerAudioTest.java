@@ -8,6 +8,7 @@ import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.audio.Goertzel;
 import io.chorus.mixer.audio.TestTones;
 import io.chorus.mixer.codec.OpusDecoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.OpusEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +73,7 @@ class RoomMixerAudioTest {
         List<OpusEncoder> encoders = new ArrayList<>();
         try {
             for (int i = 0; i < ps.size(); i++) {
-                encoders.add(new OpusEncoder(48_000));
+                encoders.add(OpusLibrary.encoder(48_000));
             }
             long start = System.nanoTime();
             for (int f = 0; f < frames; f++) {
@@ -96,7 +97,7 @@ class RoomMixerAudioTest {
     private static double[] toneLevels(List<EncodedFrame> frames) {
         assertTrue(frames.size() > 60, "a listener got " + frames.size() + " audio frames");
         short[] pcm = new short[AudioFormat.SAMPLE_RATE];
-        try (OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusDecoder decoder = OpusLibrary.decoder()) {
             short[] out = new short[OpusDecoder.MAX_SAMPLES];
             int start = frames.size() - 50;
             for (int i = 0; i < frames.size(); i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
@@ -34,7 +35,7 @@ class RoomMixerMemoryTest {
         byte[] keyFrame;
         byte[] opus;
         try (VideoEncoder encoder = new VideoEncoder(VideoEncoderSettings.realtime(VideoCodec.VP8, 160, 120, 10, 100_000));
-                OpusEncoder audio = new OpusEncoder(32_000)) {
+                OpusEncoder audio = OpusLibrary.encoder(32_000)) {
             I420Picture picture = new I420Picture(160, 120);
             picture.fill(YuvColour.fromRgb(10, 200, 10));
             keyFrame = encoder.encode(picture, 0, true).data();

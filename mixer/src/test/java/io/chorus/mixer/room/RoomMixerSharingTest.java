@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.TestTones;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.output.VideoProfile;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class RoomMixerSharingTest {
         List<OpusEncoder> encoders = new ArrayList<>();
         try {
             for (int i = 0; i < speakers.size(); i++) {
-                encoders.add(new OpusEncoder(32_000));
+                encoders.add(OpusLibrary.encoder(32_000));
             }
             long start = System.nanoTime();
             for (int f = 0; f < frames; f++) {

@@ -10,6 +10,7 @@ import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.audio.Goertzel;
 import io.chorus.mixer.audio.TestTones;
 import io.chorus.mixer.codec.OpusDecoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.OpusEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,7 +72,7 @@ class RoomMixerSilenceTest {
         List<OpusEncoder> encoders = new ArrayList<>();
         try {
             for (int i = 0; i < ps.size(); i++) {
-                encoders.add(new OpusEncoder(48_000));
+                encoders.add(OpusLibrary.encoder(48_000));
             }
             short[] silence = new short[AudioFormat.SAMPLES_PER_FRAME];
             long start = System.nanoTime();
@@ -98,7 +99,7 @@ class RoomMixerSilenceTest {
     /** 20 ms frames of the received stream in which the tone stands above -40 dBFS. */
     private static int framesWithTone(List<EncodedFrame> frames, double hz) {
         int count = 0;
-        try (OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusDecoder decoder = OpusLibrary.decoder()) {
             short[] out = new short[OpusDecoder.MAX_SAMPLES];
             short[] frame = new short[AudioFormat.SAMPLES_PER_FRAME];
             synchronized (frames) {

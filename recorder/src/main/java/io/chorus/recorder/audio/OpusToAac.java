@@ -4,6 +4,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.codec.AacEncoder;
 import io.chorus.mixer.codec.OpusDecoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class OpusToAac implements AutoCloseable {
     /** Longer gaps are not filled sample by sample: the AAC clock restarts at the new timestamp. */
     private static final long MAX_FILLED_GAP = 5L * AudioFormat.SAMPLE_RATE;
 
-    private final OpusDecoder decoder = new OpusDecoder();
+    private final OpusDecoder decoder = OpusLibrary.decoder();
     private AacEncoder encoder;
     private final int bitrateBps;
     private final short[] pcm = new short[OpusDecoder.MAX_SAMPLES];

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 
 /** The AAC track keeps time with the Opus timestamps: gaps are concealed, stale packets dropped. */
 class OpusToAacTest {
     @Test
     void aGapIsFilledSoAacTimeKeepsUpWithOpusTime() {
         List<EncodedFrame> aac = new ArrayList<>();
-        try (OpusEncoder opus = new OpusEncoder(32_000); OpusToAac transcoder = new OpusToAac(96_000)) {
+        try (OpusEncoder opus = OpusLibrary.encoder(32_000); OpusToAac transcoder = new OpusToAac(96_000)) {
             long[] timestamps = {0, 960, 1920, 2880, 6720, 7680, 8640, 9600, 10560, 11520};
             for (long ts : timestamps) {
                 aac.addAll(transcoder.transcode(opus.encode(tone(ts)), ts));

@@ -3,12 +3,14 @@ package io.chorus.recorder.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.recorder.testing.MediaProbe;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +34,11 @@ class CrashSafetyTest {
     @CsvSource({"WEBM, true", "MP4, true", "WEBM, false"})
     void killDashNineLosesAtMostTwoSeconds(RecordingFormat format, boolean fsync) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
-                dir.toString(), format.extension(), Boolean.toString(fsync)).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(OpusLibrary.JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RecordingChild.class.getName(),
+                dir.toString(), format.extension(), Boolean.toString(fsync)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         Path file;
         long recordingSince;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
@@ -72,7 +73,7 @@ class ParticipantRecordingTest {
     private static void feed(ParticipantRecording recording, long fromMs, long toMs, long keyAtMs, long rtpBase) {
         Random jitter = new Random(7);
         try (VideoEncoder video = new VideoEncoder(VideoEncoderSettings.realtime(VideoCodec.VP8, 320, 240, 30, 300_000));
-                OpusEncoder opus = new OpusEncoder(32_000)) {
+                OpusEncoder opus = OpusLibrary.encoder(32_000)) {
             I420Picture picture = new I420Picture(320, 240);
             picture.fill(YuvColour.fromRgb(200, 100, 50));
             long frameIndex = 0;

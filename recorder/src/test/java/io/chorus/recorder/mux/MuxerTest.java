@@ -11,6 +11,7 @@ import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.AacEncoder;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
@@ -68,7 +69,7 @@ class MuxerTest {
     void packetsBeforeTheFirstVideoKeyFrameAreDropped() {
         Path file = dir.resolve("b.mkv");
         try (Muxer muxer = new Muxer(file.toString(), "matroska", List.of(MuxStream.vp8(), MuxStream.opus(1)), Map.of(), Map.of());
-                OpusEncoder opus = new OpusEncoder(32_000)) {
+                OpusEncoder opus = OpusLibrary.encoder(32_000)) {
             assertFalse(muxer.write(1, opus.encode(new short[960]), 0, true), "audio before the header");
             assertFalse(muxer.started());
             assertEquals(1, muxer.droppedBeforeHeader());
@@ -109,7 +110,7 @@ class MuxerTest {
 
     private static void writeTwoSeconds(Path file, String format, VideoCodec codec, boolean aac) {
         try (VideoEncoder video = new VideoEncoder(VideoEncoderSettings.realtime(codec, 320, 180, FPS, 300_000));
-                OpusEncoder opus = new OpusEncoder(32_000);
+                OpusEncoder opus = OpusLibrary.encoder(32_000);
                 AacEncoder aacEncoder = new AacEncoder(64_000)) {
             MuxStream audioStream = aac ? MuxStream.aac(aacEncoder.extradata()) : MuxStream.opus(1);
             Map<String, String> options = format.equals("mp4") ? Map.of("movflags", "frag_keyframe+empty_moov+default_base_moof") : Map.of();

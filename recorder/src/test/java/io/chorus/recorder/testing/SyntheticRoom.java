@@ -4,6 +4,7 @@ import io.chorus.core.feedback.NtpTime;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.codec.VideoCodec;
 import io.chorus.mixer.codec.VideoEncoder;
 import io.chorus.mixer.codec.VideoEncoderSettings;
@@ -107,7 +108,7 @@ public final class SyntheticRoom implements AutoCloseable {
         private final MixerParticipant participant;
         private final Source source;
         private final VideoEncoder video = new VideoEncoder(VideoEncoderSettings.realtime(VideoCodec.VP8, 320, 240, CAMERA_FPS, 300_000));
-        private final OpusEncoder opus = new OpusEncoder(32_000);
+        private final OpusEncoder opus = OpusLibrary.encoder(32_000);
         private final I420Picture picture = new I420Picture(320, 240);
         private final long startNanos = System.nanoTime();
         private final long startUnixNanos = System.currentTimeMillis() * 1_000_000L;

@@ -3,6 +3,7 @@ package io.chorus.samples.bench;
 import io.chorus.core.rtp.MediaKind;
 import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.codec.OpusDecoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ final class SenderLevels {
     static List<WebmPackets.Timed> stamp(List<WebmPackets.Timed> packets) {
         List<WebmPackets.Timed> out = new ArrayList<>(packets.size());
         short[] pcm = new short[OpusDecoder.MAX_SAMPLES];
-        try (OpusDecoder decoder = new OpusDecoder()) {
+        try (OpusDecoder decoder = OpusLibrary.decoder()) {
             for (WebmPackets.Timed t : packets) {
                 if (t.kind() != MediaKind.AUDIO) {
                     out.add(t);

@@ -5,6 +5,7 @@ import io.chorus.core.rtp.RtpPacket;
 import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.audio.AudioLevel;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ record AudioClip(List<RtpPacket> tone, RtpPacket silence) {
     static AudioClip encode(int colourIndex) {
         short[] pcm = new short[AudioFormat.SAMPLES_PER_FRAME];
         List<RtpPacket> tone = new ArrayList<>(OpusTone.LOOP_FRAMES);
-        try (OpusEncoder encoder = new OpusEncoder(BITRATE)) {
+        try (OpusEncoder encoder = OpusLibrary.encoder(BITRATE)) {
             for (int f = 0; f < OpusTone.LOOP_FRAMES; f++) {
                 OpusTone.fill(colourIndex, f, pcm);
                 tone.add(template(encoder.encode(pcm), AudioLevel.fromPcm(pcm), true));

@@ -2,6 +2,7 @@ package io.chorus.samples.load;
 
 import io.chorus.mixer.audio.AudioFormat;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class OpusTone {
     public static List<byte[]> loop(int index) {
         short[] pcm = new short[AudioFormat.SAMPLES_PER_FRAME];
         List<byte[]> packets = new ArrayList<>(LOOP_FRAMES);
-        try (OpusEncoder encoder = new OpusEncoder(BITRATE)) {
+        try (OpusEncoder encoder = OpusLibrary.encoder(BITRATE)) {
             for (int f = 0; f < LOOP_FRAMES; f++) {
                 fill(index, f, pcm);
                 packets.add(encoder.encode(pcm));
@@ -42,7 +43,7 @@ public final class OpusTone {
 
     /** One frame of digital silence. */
     public static byte[] silence() {
-        try (OpusEncoder encoder = new OpusEncoder(BITRATE)) {
+        try (OpusEncoder encoder = OpusLibrary.encoder(BITRATE)) {
             return encoder.encode(new short[AudioFormat.SAMPLES_PER_FRAME]);
         }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.chorus.core.ice.IceConfig;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.conference.ConferenceSettings;
 
@@ -21,7 +22,7 @@ import io.chorus.signalling.conference.ConferenceSettings;
  * conference layer own and check themselves; the binder reports their refusals under the keys.
  */
 public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> clientIceServers,
-        ConferenceSettings conference, Auth auth) {
+        ConferenceSettings conference, Auth auth, String opusLibrary) {
 
     /** How often ICE consent (RFC 7675) is re-checked, and how long silence means the browser is gone. */
     private static final Duration CONSENT_INTERVAL = Duration.ofSeconds(5);
@@ -33,6 +34,11 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         clientIceServers = List.copyOf(clientIceServers);
         Objects.requireNonNull(conference, "conference");
         Objects.requireNonNull(auth, "auth");
+        try {
+            OpusLibrary.checkSetting(opusLibrary);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("audio.opusLibrary " + e.getMessage(), e);
+        }
         if (!http.address().isLoopbackAddress() && !auth.enabled() && !auth.allowInsecure()) {
             throw new IllegalArgumentException("http.address " + http.address().getHostAddress() + " is reachable from "
                     + "other machines and auth is off: anyone who reaches it could join any room, list and close rooms "

@@ -67,7 +67,8 @@ final class ConfigBinder {
                 iceServers("clientIceServers"),
                 conference(),
                 new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey"),
-                        bool("auth.allowInsecure")));
+                        bool("auth.allowInsecure")),
+                text("audio.opusLibrary"));
     }
 
     private ConferenceSettings conference() {

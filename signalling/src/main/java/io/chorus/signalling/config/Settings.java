@@ -51,6 +51,11 @@ final class Settings {
                             + "none larger than the picture"),
             new Setting("audio.bitrate", Kind.INT, "32000", "Opus bitrate of each participant's mix, 6000 to 256000"),
             new Setting("audio.mixedSpeakers", Kind.INT, "3", "how many of the loudest speakers are mixed at once, 1 to 16"),
+            new Setting("audio.opusLibrary", Kind.TEXT, "auto",
+                    "libopus the Opus encoders and decoders call: system (Debian's libopus0, needs the JVM options "
+                            + "--add-modules=jdk.incubator.foreign --enable-native-access=ALL-UNNAMED), bundled (FFmpeg's, "
+                            + "unoptimised: about twice the CPU), auto (system if it loads, else bundled with a warning), "
+                            + "or an absolute path to a libopus.so"),
             new Setting("rooms.maxParticipants", Kind.INT, "16", "participants per room, 1 to 64"),
             new Setting("rooms.maxRooms", Kind.INT, "32", "rooms open at once"),
             new Setting("rooms.emptyRoomGrace", Kind.TEXT, "30s",

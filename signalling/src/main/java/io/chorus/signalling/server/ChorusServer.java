@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.dtls.DtlsCertificate;
 import io.chorus.mixer.codec.CodecWarmUp;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.core.session.TransportContext;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.auth.ApiKeyCheck;
@@ -62,6 +63,7 @@ public final class ChorusServer implements AutoCloseable {
         DtlsCertificate certificate = config.dtls().generated()
                 ? DtlsCertificate.generate()
                 : DtlsCertificate.load(config.dtls().certificate(), config.dtls().privateKey());
+        LOG.info("Opus encoders and decoders run on {}", opusLibrary(config.opusLibrary()));
         LOG.info("codecs loaded and warmed up in {} ms (so that the first join does not wait for it)",
                 CodecWarmUp.run().toMillis());
         TransportContext transport = TransportContext.start(config.iceConfig(), certificate);
@@ -169,6 +171,14 @@ public final class ChorusServer implements AutoCloseable {
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+    }
+
+    private static OpusLibrary opusLibrary(String setting) {
+        try {
+            return OpusLibrary.use(setting);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("audio.opusLibrary=" + setting + " cannot be used: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.chorus.core.ice.IceConfig;
 import io.chorus.mixer.codec.OpusEncoder;
+import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.mixer.output.VideoProfile;
 import io.chorus.mixer.room.RoomMixerConfig;
 
@@ -56,8 +57,10 @@ class ChorusConfigTest {
                 "--audio.mixedSpeakers=17");
         for (int bitrate : new int[] {OpusEncoder.MIN_BITRATE_BPS, OpusEncoder.MAX_BITRATE_BPS}) {
             ChorusConfig accepted = ConfigLoader.load(new String[] {"--audio.bitrate=" + bitrate}, Map.of());
-            new OpusEncoder(accepted.conference().mixer().audioBitrateBps()).close();
+            OpusLibrary.encoder(accepted.conference().mixer().audioBitrateBps()).close();
         }
+        assertRefused("audio.opusLibrary must be auto, system, bundled or an absolute path to a libopus.so, got "
+                + "'libopus.so.0'", "--audio.opusLibrary=libopus.so.0");
         assertRefused("audio.bitrate must be between 6000 and " + OpusEncoder.MAX_BITRATE_BPS + ", got "
                 + (OpusEncoder.MAX_BITRATE_BPS + 1), "--audio.bitrate=" + (OpusEncoder.MAX_BITRATE_BPS + 1));
     }

@@ -178,7 +178,8 @@ class ConfigLoaderTest {
                 key("http.maxConnectionsPerAddress", "4", c -> c.http().maxConnectionsPerAddress(), 4),
                 key("http.maxMessagesPerSecond", "5", c -> c.http().maxMessagesPerSecond(), 5),
                 key("http.joinTimeout", "2m", c -> c.http().joinTimeout(), Duration.ofMinutes(2)),
-                key("http.maxPendingReplyBytes", "65536", c -> c.http().maxPendingReplyBytes(), 65536));
+                key("http.maxPendingReplyBytes", "65536", c -> c.http().maxPendingReplyBytes(), 65536),
+                key("audio.opusLibrary", "bundled", ChorusConfig::opusLibrary, "bundled"));
     }
 
     private static Arguments key(String path, String value, Function<ChorusConfig, Object> field, Object expected,
