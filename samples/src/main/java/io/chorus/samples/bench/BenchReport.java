@@ -1,25 +1,14 @@
 package io.chorus.samples.bench;
 
+import io.chorus.mixer.codec.OpusLibrary;
 import java.time.LocalDate;
 import java.util.List;
 
 /** Formats the mixer benchmark's results as the Markdown section kept in docs/benchmarks.md. */
 final class BenchReport {
-    private static final String START = "<!-- mixer-benchmark:start -->";
-    private static final String END = "<!-- mixer-benchmark:end -->";
+    static final String SECTION = "mixer-benchmark";
 
     private BenchReport() {
-    }
-
-    /** The document with the mixer section (between its markers) replaced, or appended if absent. */
-    static String replaceSection(String document, String section) {
-        String marked = START + "\n" + section + END + "\n";
-        int start = document.indexOf(START);
-        int end = document.indexOf(END);
-        if (start < 0 || end < start) {
-            return document.isEmpty() ? "# Benchmarks\n\n" + marked : document + "\n" + marked;
-        }
-        return document.substring(0, start) + marked + document.substring(end + END.length()).replaceFirst("^\n", "");
     }
 
     static String markdown(List<MixerBenchmark.Result> results, String anchorCommand) {
@@ -31,7 +20,8 @@ final class BenchReport {
                 .append(" s files in the same run (median of three runs of the command). The mixer first runs one unmeasured room of 4 (JIT warm-up). ")
                 .append("Every input talks (a tone), and each audio packet carries the RFC 6464 level a browser ")
                 .append("would send (measured from the file before the run), so the mixer decodes only the 3 voices it ")
-                .append("mixes; FFmpeg decodes and mixes every input.\n\n");
+                .append("mixes; FFmpeg decodes and mixes every input. The mixer's Opus codecs run on ")
+                .append(OpusLibrary.active()).append(".\n\n");
         md.append("| N | decode (+scale) | composite | encode | audio | Chorus process | FFmpeg CLI | ratio | tick overruns |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (MixerBenchmark.Result r : results) {

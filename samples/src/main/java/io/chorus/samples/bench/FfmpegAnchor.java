@@ -54,7 +54,6 @@ public final class FfmpegAnchor {
         return cmd.toString();
     }
 
-    /** Runs the command and returns its user + system CPU seconds. */
     /**
      * The median CPU time of three runs of the command: on a shared host one run of the same command
      * was seen anywhere from 0.23 to 0.34 core, more than the differences being measured.
@@ -65,6 +64,7 @@ public final class FfmpegAnchor {
         return runs[1];
     }
 
+    /** Runs the command and returns its user + system CPU seconds. */
     static double cpuSeconds(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("bash", "-c", command + " && times").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

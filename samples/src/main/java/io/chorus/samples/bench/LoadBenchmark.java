@@ -145,7 +145,7 @@ public final class LoadBenchmark {
                         ffmpeg.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList())), png);
         String section = section(sizes, capacity, audioRooms, janus, options, ffmpeg, commands.get(4), loadBefore, loadAfter,
                 doc, png);
-        writeSection(doc, section, options.marker());
+        DocSection.write(doc, options.marker(), section);
         System.out.println(section);
     }
 
@@ -161,8 +161,10 @@ public final class LoadBenchmark {
         command.addAll(OpusLibrary.JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.chorus.signalling.server.ChorusServer",
                 "--http.port=" + HTTP_PORT, "--media.port=" + MEDIA_PORT, "--rooms.emptyRoomGrace=500ms",
-                // The audio rooms are larger than the default limit of 16.
+                // The audio rooms are larger than the default limits of 16 participants per room and 32
+                // connections per address, and every synthetic participant connects from 127.0.0.1.
                 "--rooms.maxParticipants=" + AUDIO_ROOM_SIZES[AUDIO_ROOM_SIZES.length - 1],
+                "--http.maxConnectionsPerAddress=" + 2 * AUDIO_ROOM_SIZES[AUDIO_ROOM_SIZES.length - 1],
                 // The benchmark measures the server as deployed: a missing libopus0 is an error, not a slow run.
                 "--audio.opusLibrary=system"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -205,7 +207,6 @@ public final class LoadBenchmark {
             Path doc, Path png) {
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder s = new StringBuilder();
-        s.append("<!-- ").append(options.marker()).append(":start -->\n");
         s.append("## End to end").append(options.adapt() ? ", tile-aware publishing on" : "")
                 .append(": synthetic participants over the real protocol, measured ").append(LocalDate.now())
                 .append("\n\n");
@@ -215,7 +216,8 @@ public final class LoadBenchmark {
                 + "%d s) and a 32 kb/s Opus tone over WebSocket + ICE + DTLS-SRTP on loopback. The server first runs "
                 + "one unmeasured 4-person room (JIT warm-up); each run then has %d s of warm-up and %d s measured. "
                 + "Load average (1/5/15 min) before the run: `%s`, after: `%s` (other work shares this "
-                + "machine). Every audio packet carries its RFC 6464 level.%n%n", cores, LoadSettings.LOOP_SECONDS,
+                + "machine). Every audio packet carries its RFC 6464 level. The server's Opus codecs run on the "
+                + "system's libopus (`--audio.opusLibrary=system`).%n%n", cores, LoadSettings.LOOP_SECONDS,
                 WARMUP, SECONDS, loadBefore, loadAfter));
         if (options.adapt()) {
             s.append("Cameras follow the server's `video-constraints` and REMB (pre-encoded variants from 640x360 "
@@ -265,21 +267,6 @@ public final class LoadBenchmark {
                 + "io.chorus.samples.load.LoadClient --server=http://127.0.0.1:8080 --rooms=1 --participants=4 "
                 + "--seconds=20 --decode=first --server-pid=PID --json=out.json`. The FFmpeg anchor for N=4:\n\n```\n")
                 .append(ffmpegCommand).append("\n```\n");
-        s.append("<!-- ").append(options.marker()).append(":end -->\n");
         return s.toString();
-    }
-
-    private static void writeSection(Path doc, String section, String marker) throws IOException {
-        String text = Files.readString(doc);
-        String endMarker = "<!-- " + marker + ":end -->";
-        int start = text.indexOf("<!-- " + marker + ":start -->");
-        int end = text.indexOf(endMarker);
-        String updated;
-        if (start >= 0 && end > start) {
-            updated = text.substring(0, start) + section + text.substring(end + endMarker.length()).replaceFirst("^\n", "");
-        } else {
-            updated = text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        Files.writeString(doc, updated);
     }
 }

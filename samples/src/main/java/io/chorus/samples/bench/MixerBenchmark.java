@@ -67,7 +67,7 @@ public final class MixerBenchmark {
         }
         String section = BenchReport.markdown(results, FfmpegAnchor.command(inputs.subList(0, 4), WIDTH, HEIGHT,
                 Path.of("out.webm")));
-        Files.writeString(out, BenchReport.replaceSection(Files.exists(out) ? Files.readString(out) : "", section));
+        DocSection.write(out, BenchReport.SECTION, section);
         System.out.println("wrote " + out);
     }
 
