@@ -6,6 +6,7 @@ import static io.chorus.core.config.SettingChecks.within;
 import java.time.Duration;
 
 import io.chorus.core.config.SettingException;
+import io.chorus.core.retry.Backoff;
 import io.chorus.mixer.codec.AacEncoder;
 
 /**
@@ -52,7 +53,7 @@ public record BroadcastSettings(int videoBitrateBps, int audioBitrateBps, Durati
                 reconnectMaxWait);
     }
 
-    ReconnectBackoff backoff() {
-        return new ReconnectBackoff(reconnectFirstWait, reconnectMaxWait);
+    Backoff backoff() {
+        return new Backoff(reconnectFirstWait, reconnectMaxWait);
     }
 }

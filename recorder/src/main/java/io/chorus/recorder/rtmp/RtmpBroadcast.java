@@ -1,5 +1,6 @@
 package io.chorus.recorder.rtmp;
 
+import io.chorus.core.retry.Backoff;
 import io.chorus.core.rtp.codec.EncodedFrame;
 import io.chorus.mixer.codec.FfmpegException;
 import io.chorus.mixer.codec.VideoCodec;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * (when the queue is full its video skips to a key frame asked of the mixer; drops are counted).
  *
  * <p>States: CONNECTING until the first connection carries the first key frame, then LIVE. A failed
- * connect or send moves to RECONNECTING and retries after {@code ReconnectBackoff}'s wait (by default
+ * connect or send moves to RECONNECTING and retries after {@code Backoff}'s wait (by default
  * 1 s, doubling, at most 30 s), starting each new connection at a fresh key frame it asks the mixer for;
  * it retries until {@link #stop()}: an ingest server may be down for maintenance for minutes and the
  * owner, not a guess here, decides when to give up. A malformed URL is refused by {@link #start}; a
@@ -49,7 +50,7 @@ public final class RtmpBroadcast implements AutoCloseable {
 
     // Worker-thread state from here on.
     private final RoomTimeline timeline = new RoomTimeline();
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private final OpusToAac audio;
     private FlvConnection connection;
     private long retryAtNanos;

@@ -2,7 +2,7 @@
  * Live broadcasts: {@link io.chorus.recorder.rtmp.RtmpBroadcast} pushes a room's composite (H.264
  * at the canvas size) and full mix (AAC) as FLV to an RTMP or RTMPS ingest server such as YouTube
  * Live or Twitch. Network trouble never ends a broadcast: it moves to RECONNECTING and retries with
- * {@link io.chorus.recorder.rtmp.ReconnectBackoff} (1 s doubling to 30 s) until it is stopped, each
+ * {@link io.chorus.core.retry.Backoff} (1 s doubling to 30 s) until it is stopped, each
  * new connection starting at a fresh key frame asked of the mixer; only a fault retrying cannot fix
  * ends it FAILED ({@link io.chorus.recorder.rtmp.BroadcastState}). Key frames are scheduled by
  * media time, every 2 s by default as ingest services want, however far the worker lags.

@@ -13,6 +13,7 @@ import io.chorus.core.ice.IceConfig;
 import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.conference.ConferenceSettings;
+import io.chorus.signalling.webhook.WebhookSettings;
 
 /**
  * The server's settings, validated: a value that exists is a value the server can run with. Every
@@ -22,7 +23,7 @@ import io.chorus.signalling.conference.ConferenceSettings;
  * conference layer own and check themselves; the binder reports their refusals under the keys.
  */
 public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> clientIceServers,
-        ConferenceSettings conference, Auth auth, String opusLibrary) {
+        ConferenceSettings conference, Auth auth, String opusLibrary, WebhookSettings webhooks) {
 
     /** How often ICE consent (RFC 7675) is re-checked, and how long silence means the browser is gone. */
     private static final Duration CONSENT_INTERVAL = Duration.ofSeconds(5);
@@ -34,6 +35,7 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         clientIceServers = List.copyOf(clientIceServers);
         Objects.requireNonNull(conference, "conference");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(webhooks, "webhooks");
         try {
             OpusLibrary.checkSetting(opusLibrary);
         } catch (IllegalArgumentException e) {

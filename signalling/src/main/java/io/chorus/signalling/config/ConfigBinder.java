@@ -2,6 +2,8 @@ package io.chorus.signalling.config;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import io.chorus.signalling.conference.ConferenceSettings;
 import io.chorus.signalling.conference.RecordingSettings;
 import io.chorus.signalling.conference.RoomLimits;
 import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.webhook.WebhookSettings;
 
 /**
  * Turns the settings' JSON trees into the typed {@link ChorusConfig}. Type errors name the key, the
@@ -45,7 +48,7 @@ final class ConfigBinder {
     private static final Set<String> ICE_SERVER_FIELDS = Set.of("urls", "username", "credential");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     /** Keys whose values never appear in an error message, which may end up in a shared log. */
-    private static final Set<String> SECRETS = Set.of("auth.tokenSecret", "auth.apiKey");
+    private static final Set<String> SECRETS = Set.of("auth.tokenSecret", "auth.apiKey", "webhooks.secret");
 
     private final Map<String, SourcedValue> values;
 
@@ -68,7 +71,29 @@ final class ConfigBinder {
                 conference(),
                 new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey"),
                         bool("auth.allowInsecure")),
-                text("audio.opusLibrary"));
+                text("audio.opusLibrary"),
+                webhooks());
+    }
+
+    private WebhookSettings webhooks() {
+        return bound(() -> new WebhookSettings(uris("webhooks.urls"), text("webhooks.secret"),
+                duration("webhooks.timeout"), integer("webhooks.queueCapacity"), integer("webhooks.maxAttempts"),
+                duration("webhooks.retryFirstWait"), duration("webhooks.retryMaxWait")),
+                Map.of("urls", "webhooks.urls", "secret", "webhooks.secret", "timeout", "webhooks.timeout",
+                        "queueCapacity", "webhooks.queueCapacity", "maxAttempts", "webhooks.maxAttempts",
+                        "retryFirstWait", "webhooks.retryFirstWait", "retryMaxWait", "webhooks.retryMaxWait"));
+    }
+
+    private List<URI> uris(String key) {
+        List<URI> uris = new ArrayList<>();
+        for (String text : texts(key)) {
+            try {
+                uris.add(new URI(text));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(key + ": '" + text + "' is not a URL: " + e.getReason());
+            }
+        }
+        return uris;
     }
 
     private ConferenceSettings conference() {

@@ -38,6 +38,7 @@ import io.chorus.signalling.conference.EchoRoom;
 import io.chorus.signalling.conference.MediaSessions;
 import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.metrics.RoomMetrics;
+import io.chorus.signalling.webhook.Webhooks;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
 public final class ChorusServer implements AutoCloseable {
@@ -47,14 +48,17 @@ public final class ChorusServer implements AutoCloseable {
     private final EchoRoom echoRoom;
     private final Conferences conferences;
     private final ServerMetrics metrics;
+    /** Null when no webhook URL is configured. */
+    private final Webhooks webhooks;
     private final HttpServer http;
 
     private ChorusServer(TransportContext transport, EchoRoom echoRoom, Conferences conferences,
-            ServerMetrics metrics, HttpServer http) {
+            ServerMetrics metrics, Webhooks webhooks, HttpServer http) {
         this.transport = transport;
         this.echoRoom = echoRoom;
         this.conferences = conferences;
         this.metrics = metrics;
+        this.webhooks = webhooks;
         this.http = http;
     }
 
@@ -70,6 +74,7 @@ public final class ChorusServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         MediaPortMetrics.bind(metrics.registry(), transport.port().stats());
         Conferences conferences = null;
+        Webhooks webhooks = null;
         try {
             ObjectMapper mapper = new ObjectMapper();
             MediaSessions sessions = MediaSessions.on(transport);
@@ -78,6 +83,11 @@ public final class ChorusServer implements AutoCloseable {
             ServerMessages messages = new ServerMessages(mapper);
             conferences = new Conferences(config.conference(), sessions);
             conferences.addListener(new RoomMetrics(metrics.registry(), conferences));
+            if (config.webhooks().enabled()) {
+                webhooks = Webhooks.start(config.webhooks(), config.conference().recording().directory(),
+                        metrics.registry(), Clock.systemUTC());
+                conferences.addListener(webhooks);
+            }
             List<IceServerInfo> iceServers = iceServers(config);
             RoomDirectory rooms = new RoomDirectory(echo, conferences);
             ChorusConfig.Auth auth = config.auth();
@@ -99,7 +109,7 @@ public final class ChorusServer implements AutoCloseable {
                     () -> new WebSocketFrameHandler(parser, messages, rooms, gate, iceServers, webSocketLimits,
                             connections),
                     () -> new RestApiHandler(api, mapper, apiAccess, metrics, connections));
-            ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, http);
+            ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, webhooks, http);
             LOG.info("auth is {}", auth.enabled() ? "ON: joins need a token, the REST API and /metrics the API key"
                     : "off: anyone who reaches this port may join any room and use the REST API");
             if (!auth.enabled() && !httpConfig.address().isLoopbackAddress()) {
@@ -115,6 +125,9 @@ public final class ChorusServer implements AutoCloseable {
         } catch (Exception e) {
             if (conferences != null) {
                 conferences.close();
+            }
+            if (webhooks != null) {
+                webhooks.close();
             }
             metrics.close();
             transport.close();
@@ -162,6 +175,10 @@ public final class ChorusServer implements AutoCloseable {
         http.close();
         echoRoom.participants().values().forEach(p -> p.close());
         conferences.close();
+        if (webhooks != null) {
+            // After the rooms, so that their room.finished events are among those delivered.
+            webhooks.close();
+        }
         metrics.close();
         transport.close();
     }

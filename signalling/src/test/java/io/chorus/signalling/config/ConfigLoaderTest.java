@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,7 +180,16 @@ class ConfigLoaderTest {
                 key("http.maxMessagesPerSecond", "5", c -> c.http().maxMessagesPerSecond(), 5),
                 key("http.joinTimeout", "2m", c -> c.http().joinTimeout(), Duration.ofMinutes(2)),
                 key("http.maxPendingReplyBytes", "65536", c -> c.http().maxPendingReplyBytes(), 65536),
-                key("audio.opusLibrary", "bundled", ChorusConfig::opusLibrary, "bundled"));
+                key("audio.opusLibrary", "bundled", ChorusConfig::opusLibrary, "bundled"),
+                key("webhooks.urls", "http://127.0.0.1:9/a,https://127.0.0.1:9/b", c -> c.webhooks().urls(),
+                        List.of(URI.create("http://127.0.0.1:9/a"), URI.create("https://127.0.0.1:9/b")),
+                        "--webhooks.secret=" + SECRET),
+                key("webhooks.secret", SECRET, c -> c.webhooks().secret(), SECRET),
+                key("webhooks.timeout", "2s", c -> c.webhooks().timeout(), Duration.ofSeconds(2)),
+                key("webhooks.queueCapacity", "50", c -> c.webhooks().queueCapacity(), 50),
+                key("webhooks.maxAttempts", "3", c -> c.webhooks().maxAttempts(), 3),
+                key("webhooks.retryFirstWait", "250ms", c -> c.webhooks().retryFirstWait(), Duration.ofMillis(250)),
+                key("webhooks.retryMaxWait", "5m", c -> c.webhooks().retryMaxWait(), Duration.ofMinutes(5)));
     }
 
     private static Arguments key(String path, String value, Function<ChorusConfig, Object> field, Object expected,
@@ -365,7 +375,7 @@ class ConfigLoaderTest {
     static Stream<Arguments> invalidYaml() {
         return Stream.of(
                 Arguments.of("htp: {port: 1}\n", "unknown key 'htp'; known top-level keys: http, media, dtls, "
-                        + "clientIceServers, video, audio, rooms, recording, broadcast, auth"),
+                        + "clientIceServers, video, audio, rooms, recording, broadcast, webhooks, auth"),
                 Arguments.of("http: {prot: 1}\n", "unknown key 'http.prot'; known keys under 'http': address, port"),
                 Arguments.of("video: {tiers: [{name: a, width: 32, height: 32, bitrate: 50000, fps: 5}]}\n",
                         "video.tiers[0]: unknown key 'fps'; known: "),

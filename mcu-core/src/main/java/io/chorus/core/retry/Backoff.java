@@ -1,25 +1,26 @@
-package io.chorus.recorder.rtmp;
+package io.chorus.core.retry;
 
 import java.time.Duration;
 
 /**
- * The wait before each reconnection attempt: the first wait after the first failure, doubling after
- * each further one up to the longest wait, back to the first once a connection works. Doubling keeps
- * a dead ingest server from being hammered; the cap keeps a long outage from delaying the return by
- * minutes. The waits come from {@link BroadcastSettings} (1 s and 30 s by default).
+ * The wait before each new attempt at something that failed (a broadcast's connection, a webhook's
+ * delivery): the first wait after the first failure, doubling after each further one up to the
+ * longest wait, back to the first once an attempt works. Doubling keeps a dead server from being
+ * hammered; the cap keeps a long outage from delaying the return by minutes. Not thread-safe: one
+ * worker owns each.
  */
-final class ReconnectBackoff {
+public final class Backoff {
     private final Duration first;
     private final Duration max;
     private int failures;
 
-    ReconnectBackoff(Duration first, Duration max) {
+    public Backoff(Duration first, Duration max) {
         this.first = first;
         this.max = max;
     }
 
     /** The wait after {@code failures} consecutive failures (at least one). */
-    Duration delayAfter(int failures) {
+    public Duration delayAfter(int failures) {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be >= 1: " + failures);
         }
@@ -32,17 +33,17 @@ final class ReconnectBackoff {
     }
 
     /** Counts one more failure and returns the wait before the next attempt. */
-    Duration onFailure() {
+    public Duration onFailure() {
         failures++;
         return delayAfter(failures);
     }
 
-    /** A connection worked: the next failure waits the first wait again. */
-    void onSuccess() {
+    /** An attempt worked: the next failure waits the first wait again. */
+    public void onSuccess() {
         failures = 0;
     }
 
-    int failures() {
+    public int failures() {
         return failures;
     }
 }
