@@ -32,6 +32,8 @@ public final class SharedUdpPort implements AutoCloseable {
     private volatile InetAddress publicAddress;
     private final MediaPortStats stats = new MediaPortStats();
     private volatile GuardedUdpHarvester harvester;
+    /** ice4j's thread that reads the port; dead between a crash and the reopening. */
+    private volatile Thread receiveThread;
     private volatile boolean closed;
 
     private SharedUdpPort(IceConfig config, TransportAddress local) {
@@ -74,10 +76,13 @@ public final class SharedUdpPort implements AutoCloseable {
      */
     private void superviseReceiveThread(GuardedUdpHarvester watched) {
         String name = "org.ice4j.ice.harvest.AbstractUdpListener thread for " + watched.getLocalAddress();
-        Thread receiver = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                .findFirst().orElseThrow(() -> new IllegalStateException("ice4j's receive thread '" + name
+        // On a reopening the dead thread runs this very code and bears the same name: skip it.
+        Thread receiver = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name) && t != Thread.currentThread()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("ice4j's receive thread '" + name
                         + "' was not found; this ice4j version names it otherwise"));
         receiver.setUncaughtExceptionHandler((thread, error) -> onReceiveThreadDied(watched, error));
+        receiveThread = receiver;
     }
 
     private void onReceiveThreadDied(GuardedUdpHarvester dead, Throwable error) {
@@ -138,6 +143,15 @@ public final class SharedUdpPort implements AutoCloseable {
     /** Public address to advertise as a server-reflexive candidate, or null. */
     InetAddress publicAddress() {
         return publicAddress;
+    }
+
+    /**
+     * Whether the port takes media: it is open and its receive thread runs. False for good once a
+     * crashed receive thread could not be replaced (the port could not be bound again).
+     */
+    public boolean receiving() {
+        Thread receiver = receiveThread;
+        return !closed && receiver != null && receiver.isAlive();
     }
 
     public InetSocketAddress localAddress() {

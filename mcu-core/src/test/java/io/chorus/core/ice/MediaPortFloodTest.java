@@ -1,6 +1,7 @@
 package io.chorus.core.ice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -110,22 +111,39 @@ class MediaPortFloodTest {
     }
 
     @Test
-    @SuppressWarnings({"deprecation", "removal"})
     void aReceiveThreadThatDiesIsReplacedAndNewSessionsWork() throws Exception {
+        SharedUdpPort closedLater;
         try (SharedUdpPort port = SharedUdpPort.open(config())) {
-            String name = "org.ice4j.ice.harvest.AbstractUdpListener thread for " + port.harvester().getLocalAddress();
-            Thread receiver = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                    .findFirst().orElseThrow();
-            // What an Error escaping ice4j's own code does to the thread, without such a bug at hand.
-            receiver.stop();
-            // The thread takes the stop when it next leaves its blocking receive.
-            try (DatagramSocket nudge = new DatagramSocket(0, LOOPBACK)) {
-                nudge.send(new DatagramPacket(new byte[1], 1, port.localAddress()));
-            }
-            receiver.join(5000);
+            closedLater = port;
+            assertTrue(port.receiving());
+            Thread first = kill(port);
             awaitCount(() -> port.stats().receiveLoopRestarts(), 1);
             assertConnectsAndExchanges(port);
+            assertTrue(port.receiving(), "the replacement thread counts as receiving");
+            // The replacement is watched too: a second death reopens the port again.
+            Thread second = kill(port);
+            assertTrue(second != first);
+            awaitCount(() -> port.stats().receiveLoopRestarts(), 2);
+            assertConnectsAndExchanges(port);
+            assertTrue(port.receiving());
         }
+        assertFalse(closedLater.receiving(), "a closed port is not receiving");
+    }
+
+    /** Ends the port's receive thread the way an Error escaping ice4j's own code would; returns it. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static Thread kill(SharedUdpPort port) throws Exception {
+        String name = "org.ice4j.ice.harvest.AbstractUdpListener thread for " + port.harvester().getLocalAddress();
+        Thread receiver = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                .findFirst().orElseThrow();
+        receiver.stop();
+        // The thread takes the stop when it next leaves its blocking receive.
+        try (DatagramSocket nudge = new DatagramSocket(0, LOOPBACK)) {
+            nudge.send(new DatagramPacket(new byte[1], 1, port.localAddress()));
+        }
+        receiver.join(5000);
+        assertFalse(receiver.isAlive());
+        return receiver;
     }
 
     private static void assertConnectsAndExchanges(SharedUdpPort port) throws Exception {

@@ -125,8 +125,8 @@ class DistributionIT {
     }
 
     @Test
-    @Timeout(value = 1, unit = TimeUnit.MINUTES)
-    void theServerJarStartsWithJavaJar() throws Exception {
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theServerJarStartsWithJavaJarAndLogsJsonWhenAsked(@TempDir Path root) throws Exception {
         Path jar;
         try (Stream<Path> lib = Files.list(distribution.resolve("lib"))) {
             jar = lib.filter(p -> p.getFileName().toString().matches("samples-.*\\.jar")).findFirst().orElseThrow();
@@ -137,6 +137,37 @@ class DistributionIT {
         assertTrue(help.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, help.exitValue(), out);
         assertTrue(out.contains("--http.port"), out);
+
+        int httpPort = freeTcpPort();
+        Path log = root.resolve("stdout.log");
+        Process server = new ProcessBuilder(javaOnThisMachine(), "-jar", jar.toString(), "--log.format=json",
+                "--http.port=" + httpPort, "--media.port=" + freeUdpPort(), "--recording.directory=" + root)
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + httpPort);
+            awaitHealthy(base, server, log);
+            HttpResponse<String> ready = get(base.resolve("/api/ready"), null);
+            assertEquals(200, ready.statusCode(), ready.body());
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/api/rooms"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"logged-room\"}"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+        } finally {
+            server.destroy();
+        }
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stops within 30 s of SIGTERM");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                lines.add(mapper.readTree(line));
+            }
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.path("message").asText().startsWith("Chorus is up")
+                && l.path("level").asText().equals("INFO") && l.has("@timestamp")),
+                "the server's own lines are JSON objects:\n" + Files.readString(log));
+        assertTrue(lines.stream().anyMatch(l -> l.path("room").asText().equals("logged-room")),
+                "a line about the room created through the API carries it as a field:\n" + Files.readString(log));
     }
 
     private static Map<String, String> systemdEnvironment(Map<String, Path> moved) throws IOException {

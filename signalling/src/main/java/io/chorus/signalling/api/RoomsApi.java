@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.core.config.SettingException;
 import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.signalling.auth.JoinTokens;
+import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.JsonFields;
 import io.chorus.signalling.protocol.ProtocolException;
@@ -38,11 +39,13 @@ public final class RoomsApi {
     private final RoomJson json;
     private final ObjectMapper mapper;
     private final JoinTokens tokens;
+    private final Readiness readiness;
     private final Instant startedAt = Instant.now();
 
     /** @param tokens mints join tokens when auth is on; null when it is off */
-    public RoomsApi(Conferences rooms, ObjectMapper mapper, JoinTokens tokens) {
+    public RoomsApi(Conferences rooms, ObjectMapper mapper, JoinTokens tokens, Readiness readiness) {
         this.rooms = rooms;
+        this.readiness = readiness;
         this.mapper = mapper;
         this.json = new RoomJson(mapper);
         this.tokens = tokens;
@@ -65,6 +68,10 @@ public final class RoomsApi {
         if (n == 1 && path.get(0).equals("health")) {
             allow(method, HttpMethod.GET);
             return ApiResponse.ok(health());
+        }
+        if (n == 1 && path.get(0).equals("ready")) {
+            allow(method, HttpMethod.GET);
+            return ready();
         }
         if (n == 1 && path.get(0).equals("tokens")) {
             allow(method, HttpMethod.POST);
@@ -157,6 +164,15 @@ public final class RoomsApi {
         return node;
     }
 
+    private ApiResponse ready() {
+        Map<String, String> results = readiness.evaluate();
+        boolean ready = results.values().stream().allMatch("ok"::equals);
+        ObjectNode node = mapper.createObjectNode().put("ready", ready);
+        ObjectNode checks = node.putObject("checks");
+        results.forEach(checks::put);
+        return new ApiResponse(ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, node);
+    }
+
     /** A join token for one room and display name, so an application server never handles the secret. */
     private ObjectNode mint(JsonNode body) throws ApiException, ProtocolException {
         if (tokens == null) {
@@ -185,6 +201,8 @@ public final class RoomsApi {
         if (!RoomSpec.isValidId(id)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM, "room id must match [A-Za-z0-9_-]{1,64}");
         }
+        // The request's log context (RestApiHandler) knew no room: the id came in the body.
+        LogContext.set(id, null);
         if (id.equals(RoomDirectory.ECHO_ROOM)) {
             throw new ProtocolException(ErrorCode.ROOM_EXISTS, "'echo' is the server's built-in echo test room");
         }

@@ -13,6 +13,7 @@ import io.chorus.core.ice.IceConfig;
 import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.conference.ConferenceSettings;
+import io.chorus.signalling.logging.LogFormat;
 import io.chorus.signalling.webhook.WebhookSettings;
 
 /**
@@ -23,7 +24,7 @@ import io.chorus.signalling.webhook.WebhookSettings;
  * conference layer own and check themselves; the binder reports their refusals under the keys.
  */
 public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> clientIceServers,
-        ConferenceSettings conference, Auth auth, String opusLibrary, WebhookSettings webhooks) {
+        ConferenceSettings conference, Auth auth, String opusLibrary, WebhookSettings webhooks, LogFormat logFormat) {
 
     /** How often ICE consent (RFC 7675) is re-checked, and how long silence means the browser is gone. */
     private static final Duration CONSENT_INTERVAL = Duration.ofSeconds(5);
@@ -36,6 +37,7 @@ public record ChorusConfig(Http http, Media media, Dtls dtls, List<IceServer> cl
         Objects.requireNonNull(conference, "conference");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(logFormat, "logFormat");
         try {
             OpusLibrary.checkSetting(opusLibrary);
         } catch (IllegalArgumentException e) {

@@ -32,6 +32,7 @@ import io.chorus.signalling.conference.ConferenceSettings;
 import io.chorus.signalling.conference.RecordingSettings;
 import io.chorus.signalling.conference.RoomLimits;
 import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.logging.LogFormat;
 import io.chorus.signalling.webhook.WebhookSettings;
 
 /**
@@ -72,7 +73,16 @@ final class ConfigBinder {
                 new ChorusConfig.Auth(bool("auth.enabled"), text("auth.tokenSecret"), text("auth.apiKey"),
                         bool("auth.allowInsecure")),
                 text("audio.opusLibrary"),
-                webhooks());
+                webhooks(),
+                logFormat());
+    }
+
+    private LogFormat logFormat() {
+        try {
+            return LogFormat.parse(text("log.format"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("log.format " + e.getMessage(), e);
+        }
     }
 
     private WebhookSettings webhooks() {

@@ -112,6 +112,9 @@ final class Settings {
                     "wait after an event's first failed attempt; it doubles after each failure, 100ms to 5m"),
             new Setting("webhooks.retryMaxWait", Kind.TEXT, "60s",
                     "longest wait between attempts, at least retryFirstWait, up to 1h"),
+            new Setting("log.format", Kind.TEXT, "text",
+                    "standard output's log lines: text (for a person) or json (one object per line with room and "
+                            + "participant ids as fields, for a log collector)"),
             new Setting("auth.enabled", Kind.BOOLEAN, "false",
                     "require a join token on join and the API key on the REST API"),
             new Setting("auth.tokenSecret", Kind.TEXT, "",

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
@@ -15,9 +16,11 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.core.dtls.DtlsCertificate;
+import io.chorus.core.ice.SharedUdpPort;
 import io.chorus.mixer.codec.CodecWarmUp;
 import io.chorus.mixer.codec.OpusLibrary;
 import io.chorus.core.session.TransportContext;
+import io.chorus.signalling.api.Readiness;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.auth.ApiKeyCheck;
 import io.chorus.signalling.auth.JoinGrant;
@@ -97,7 +100,7 @@ public final class ChorusServer implements AutoCloseable {
             JoinGate gate = tokens == null ? JoinGate.OPEN : tokenGate(tokens, new TokenSeats(), connections);
             ApiKeyCheck apiKey = auth.enabled() ? new ApiKeyCheck(auth.apiKey()) : null;
             Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
-            RoomsApi api = new RoomsApi(conferences, mapper, tokens);
+            RoomsApi api = new RoomsApi(conferences, mapper, tokens, readiness(transport));
             ConnectionLimiter limiter = new ConnectionLimiter(httpConfig.maxConnections(),
                     httpConfig.maxConnectionsPerAddress(), connections);
             connections.watchOpenConnections(limiter::open);
@@ -146,6 +149,13 @@ public final class ChorusServer implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    /** A node is ready while its media port takes packets; a cluster will add its Redis link. */
+    private static Readiness readiness(TransportContext transport) {
+        SharedUdpPort port = transport.port();
+        return new Readiness(List.of(new Readiness.Check("mediaPort", () -> port.receiving() ? Optional.empty()
+                : Optional.of("UDP " + port.localAddress() + " is closed or its receive thread died; see the log"))));
     }
 
     private static List<IceServerInfo> iceServers(ChorusConfig config) {
@@ -214,6 +224,7 @@ public final class ChorusServer implements AutoCloseable {
             System.exit(2);
             return;
         }
+        config.logFormat().apply();
         LOG.info("Configuration (secrets masked): {}", config);
         ChorusServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package io.chorus.signalling.server;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import io.chorus.signalling.api.ApiException;
 import io.chorus.signalling.api.ApiResponse;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.metrics.ServerMetrics;
@@ -32,12 +34,13 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 /**
  * HTTP for the REST API and the metrics: answers requests under {@code /api/} with JSON (errors
  * included) and {@code /metrics} in Prometheus text, and passes everything else down the pipeline.
- * With auth on, every route but health needs {@code Authorization: Bearer <api key>}.
+ * With auth on, every route but the probes (health, ready) needs {@code Authorization: Bearer <api key>}.
  */
 final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(RestApiHandler.class);
     private static final String PREFIX = "/api/";
     private static final String METRICS = "/metrics";
+    private static final Set<String> PROBES = Set.of("health", "ready");
 
     private final RoomsApi api;
     private final ObjectMapper mapper;
@@ -87,12 +90,14 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private ApiOutcome handle(FullHttpRequest request, String path) {
         List<String> segments = path.length() <= PREFIX.length() ? List.of()
                 : Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
-        try {
+        String room = segments.size() >= 2 && segments.get(0).equals("rooms") ? segments.get(1) : null;
+        try (LogContext context = LogContext.enter(room, null)) {
             if (!request.decoderResult().isSuccess()) {
                 throw new ApiException(HttpResponseStatus.BAD_REQUEST, "bad-request", "malformed HTTP request");
             }
-            boolean health = segments.size() == 1 && segments.get(0).equals("health");
-            if (!health && !authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+            // Probes carry no credentials; what they learn is no more than that the node is up.
+            boolean probe = segments.size() == 1 && PROBES.contains(segments.get(0));
+            if (!probe && !authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                 return unauthorized();
             }
             ApiResponse response = api.handle(request.method(), segments, body(request));

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.signalling.conference.ConferenceException;
+import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.conference.Peer;
@@ -103,7 +104,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         int size = text.content().readableBytes();
         String body = size > ClientMessageParser.MAX_MESSAGE_BYTES ? "" : text.content().toString(StandardCharsets.UTF_8);
         JsonNode id = null;
-        try {
+        try (LogContext context = LogContext.enter(room, participant == null ? null : participant.id())) {
             ClientMessage message = parser.parse(body, size);
             id = message.id();
             handle(channel, message);
@@ -144,6 +145,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
                 throw new ProtocolException(ErrorCode.ALREADY_JOINED,
                         "already joined room '" + room + "' as " + participant.id() + "; send 'leave' first");
             }
+            LogContext.set(join.room(), null);
             JoinGate.Admission admission = gate.admit(join);
             Integer cap = lower(join.maxBitrate(), admission.maxBitrate());
             ClientSignals joining = new ClientSignals(new WebSocketChannel(channel, this), messages, join.id(),
@@ -159,6 +161,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             everJoined = true;
             signals = joining;
             room = join.room();
+            LogContext.set(room, participant.id());
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
                     participant.name(), room);
         } else if (message instanceof ClientMessage.Offer offer) {
@@ -204,9 +207,11 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (participant != null) {
-            LOG.info("{}: WebSocket closed; {} leaves room '{}'", ctx.channel().remoteAddress(), participant.id(),
-                    room);
-            participant.close();
+            try (LogContext context = LogContext.enter(room, participant.id())) {
+                LOG.info("{}: WebSocket closed; {} leaves room '{}'", ctx.channel().remoteAddress(), participant.id(),
+                        room);
+                participant.close();
+            }
             participant = null;
             signals = null;
         }

@@ -38,6 +38,7 @@ import io.chorus.signalling.conference.ConferenceSettings;
 import io.chorus.signalling.conference.RecordingSettings;
 import io.chorus.signalling.conference.RoomLimits;
 import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.logging.LogFormat;
 
 class ConfigLoaderTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -189,7 +190,8 @@ class ConfigLoaderTest {
                 key("webhooks.queueCapacity", "50", c -> c.webhooks().queueCapacity(), 50),
                 key("webhooks.maxAttempts", "3", c -> c.webhooks().maxAttempts(), 3),
                 key("webhooks.retryFirstWait", "250ms", c -> c.webhooks().retryFirstWait(), Duration.ofMillis(250)),
-                key("webhooks.retryMaxWait", "5m", c -> c.webhooks().retryMaxWait(), Duration.ofMinutes(5)));
+                key("webhooks.retryMaxWait", "5m", c -> c.webhooks().retryMaxWait(), Duration.ofMinutes(5)),
+                key("log.format", "json", ChorusConfig::logFormat, LogFormat.JSON));
     }
 
     private static Arguments key(String path, String value, Function<ChorusConfig, Object> field, Object expected,
@@ -285,6 +287,7 @@ class ConfigLoaderTest {
                         "video.height must be an even number of pixels from 16 to 2160, got 2162"),
                 Arguments.of(new String[] {"--video.fps=0"}, "video.fps must be between 1 and 60, got 0"),
                 Arguments.of(new String[] {"--video.fps=61"}, "video.fps must be between 1 and 60, got 61"),
+                Arguments.of(new String[] {"--log.format=logfmt"}, "log.format must be text or json, got 'logfmt'"),
                 Arguments.of(new String[] {"--video.layout=mosaic"},
                         "video.layout must be one of grid, speaker, got 'mosaic'"),
                 Arguments.of(new String[] {"--video.fit=stretch"},
@@ -375,7 +378,7 @@ class ConfigLoaderTest {
     static Stream<Arguments> invalidYaml() {
         return Stream.of(
                 Arguments.of("htp: {port: 1}\n", "unknown key 'htp'; known top-level keys: http, media, dtls, "
-                        + "clientIceServers, video, audio, rooms, recording, broadcast, webhooks, auth"),
+                        + "clientIceServers, video, audio, rooms, recording, broadcast, webhooks, log, auth"),
                 Arguments.of("http: {prot: 1}\n", "unknown key 'http.prot'; known keys under 'http': address, port"),
                 Arguments.of("video: {tiers: [{name: a, width: 32, height: 32, bitrate: 50000, fps: 5}]}\n",
                         "video.tiers[0]: unknown key 'fps'; known: "),

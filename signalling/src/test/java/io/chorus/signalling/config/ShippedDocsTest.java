@@ -31,7 +31,8 @@ class ShippedDocsTest {
                 new ChorusConfig.IceServer(List.of("turn:turn.example.com:3478?transport=udp",
                         "turns:turn.example.com:5349"), "chorus", "change-me")), example.clientIceServers());
         assertEquals(new ChorusConfig(defaults.http(), defaults.media(), defaults.dtls(), example.clientIceServers(),
-                defaults.conference(), defaults.auth(), defaults.opusLibrary(), defaults.webhooks()), example);
+                defaults.conference(), defaults.auth(), defaults.opusLibrary(), defaults.webhooks(), defaults.logFormat()),
+                example);
     }
 
     @Test

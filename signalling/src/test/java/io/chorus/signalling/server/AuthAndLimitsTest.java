@@ -93,6 +93,7 @@ class AuthAndLimitsTest {
                 "--auth.apiKey=" + API_KEY)) {
             URI base = http(server);
             assertEquals(200, get(base, "/api/health", null).statusCode(), "health stays open for probes");
+            assertEquals(200, get(base, "/api/ready", null).statusCode(), "so does readiness");
             HttpResponse<String> refused = get(base, "/api/rooms", null);
             assertEquals(401, refused.statusCode());
             assertEquals("unauthorized", MAPPER.readTree(refused.body()).get("code").asText());

@@ -45,6 +45,13 @@ class RestApiTest {
     }
 
     @Test
+    void readyWhileTheMediaPortReceives() throws Exception {
+        Reply ready = call("GET", "/api/ready", null);
+        assertEquals(200, ready.status);
+        assertEquals("{\"ready\":true,\"checks\":{\"mediaPort\":\"ok\"}}", ready.json.toString());
+    }
+
+    @Test
     void roomsCanBeCreatedListedReadAndDeleted() throws Exception {
         Reply created = call("POST", "/api/rooms",
                 "{\"id\":\"crud-1\",\"layout\":\"speaker\",\"video\":{\"width\":640,\"height\":360,\"fps\":15}}");
