@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.mixer.room.RoomMixerStats;
 import io.chorus.recorder.file.RecordingResult;
+import io.chorus.recorder.file.RecordingState;
 import io.chorus.signalling.protocol.ServerMessages;
 import io.chorus.mixer.video.CustomLayout;
 import io.chorus.mixer.video.Layout;
@@ -20,6 +21,7 @@ import io.chorus.signalling.conference.RecordingStatus;
 import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomRecorders;
 import io.chorus.signalling.conference.VideoTier;
+import io.chorus.signalling.recordings.RecordingEntry;
 
 /** The API's JSON views of rooms and members. */
 final class RoomJson {
@@ -83,6 +85,9 @@ final class RoomJson {
     /** What a stopped recording left behind (and its participants' files); {@code error} when one failed. */
     ObjectNode stoppedRecording(String id, RoomRecorders.StoppedRecording stopped) {
         ObjectNode node = result(mapper.createObjectNode().put("id", id), stopped.room());
+        if (stopped.room().state().phase() == RecordingState.Phase.FINISHED) {
+            node.put("download", RecordingEntry.downloadPath(stopped.room().file().getFileName().toString()));
+        }
         ArrayNode participants = node.putArray("participants");
         stopped.participants().forEach(p -> result(participants.addObject(), p));
         return node;

@@ -15,6 +15,7 @@ import io.chorus.mixer.room.RoomMixerConfig;
 import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.recordings.RecordingCatalog;
 import io.chorus.signalling.protocol.JsonFields;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.conference.ConferenceException;
@@ -40,21 +41,28 @@ public final class RoomsApi {
     private final ObjectMapper mapper;
     private final JoinTokens tokens;
     private final Readiness readiness;
+    private final RecordingsApi recordings;
     private final Instant startedAt = Instant.now();
 
     /** @param tokens mints join tokens when auth is on; null when it is off */
-    public RoomsApi(Conferences rooms, ObjectMapper mapper, JoinTokens tokens, Readiness readiness) {
+    public RoomsApi(Conferences rooms, ObjectMapper mapper, JoinTokens tokens, Readiness readiness,
+            RecordingCatalog catalog) {
         this.rooms = rooms;
         this.readiness = readiness;
+        this.recordings = new RecordingsApi(catalog, mapper);
         this.mapper = mapper;
         this.json = new RoomJson(mapper);
         this.tokens = tokens;
     }
 
-    /** @param segments the path below {@code /api}, split on '/' */
-    public ApiResponse handle(HttpMethod method, List<String> segments, JsonNode body) throws ApiException {
+    /**
+     * @param segments the path below {@code /api}, split on '/'
+     * @param query    the query string's parameters
+     */
+    public ApiResponse handle(HttpMethod method, List<String> segments, Map<String, List<String>> query,
+            JsonNode body) throws ApiException {
         try {
-            return route(method, segments, body);
+            return route(method, segments, query, body);
         } catch (ProtocolException e) {
             throw ApiException.from(e);
         } catch (ConferenceException e) {
@@ -62,9 +70,16 @@ public final class RoomsApi {
         }
     }
 
-    private ApiResponse route(HttpMethod method, List<String> path, JsonNode body)
+    private ApiResponse route(HttpMethod method, List<String> path, Map<String, List<String>> query, JsonNode body)
             throws ApiException, ProtocolException, ConferenceException {
         int n = path.size();
+        if (n >= 1 && path.get(0).equals("recordings")) {
+            return recordings.route(method, path.subList(1, n), query);
+        }
+        // Served from the recording directory, so also once the room has closed.
+        if (n == 5 && path.get(0).equals("rooms") && path.get(2).equals("recordings") && path.get(4).equals("file")) {
+            return recordings.roomRecordingFile(method, path.get(1), path.get(3));
+        }
         if (n == 1 && path.get(0).equals("health")) {
             allow(method, HttpMethod.GET);
             return ApiResponse.ok(health());
@@ -245,7 +260,7 @@ public final class RoomsApi {
         return body;
     }
 
-    private static void allow(HttpMethod method, HttpMethod allowed) throws ApiException {
+    static void allow(HttpMethod method, HttpMethod allowed) throws ApiException {
         if (!method.equals(allowed)) {
             throw new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
                     method + " is not allowed here");

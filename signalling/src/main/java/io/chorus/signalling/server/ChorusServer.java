@@ -41,6 +41,7 @@ import io.chorus.signalling.conference.EchoRoom;
 import io.chorus.signalling.conference.MediaSessions;
 import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.metrics.RoomMetrics;
+import io.chorus.signalling.recordings.RecordingCatalog;
 import io.chorus.signalling.webhook.Webhooks;
 
 /** The Chorus server: the shared media transport, the rooms, and the HTTP/WebSocket front door. */
@@ -50,16 +51,18 @@ public final class ChorusServer implements AutoCloseable {
     private final TransportContext transport;
     private final EchoRoom echoRoom;
     private final Conferences conferences;
+    private final RecordingCatalog catalog;
     private final ServerMetrics metrics;
     /** Null when no webhook URL is configured. */
     private final Webhooks webhooks;
     private final HttpServer http;
 
     private ChorusServer(TransportContext transport, EchoRoom echoRoom, Conferences conferences,
-            ServerMetrics metrics, Webhooks webhooks, HttpServer http) {
+            RecordingCatalog catalog, ServerMetrics metrics, Webhooks webhooks, HttpServer http) {
         this.transport = transport;
         this.echoRoom = echoRoom;
         this.conferences = conferences;
+        this.catalog = catalog;
         this.metrics = metrics;
         this.webhooks = webhooks;
         this.http = http;
@@ -77,6 +80,7 @@ public final class ChorusServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         MediaPortMetrics.bind(metrics.registry(), transport.port().stats());
         Conferences conferences = null;
+        RecordingCatalog catalog = null;
         Webhooks webhooks = null;
         try {
             ObjectMapper mapper = new ObjectMapper();
@@ -86,6 +90,8 @@ public final class ChorusServer implements AutoCloseable {
             ServerMessages messages = new ServerMessages(mapper);
             conferences = new Conferences(config.conference(), sessions);
             conferences.addListener(new RoomMetrics(metrics.registry(), conferences));
+            catalog = RecordingCatalog.open(config.conference().recording().directory(), mapper, Clock.systemUTC());
+            conferences.addListener(catalog);
             if (config.webhooks().enabled()) {
                 webhooks = Webhooks.start(config.webhooks(), config.conference().recording().directory(),
                         metrics.registry(), Clock.systemUTC());
@@ -100,7 +106,7 @@ public final class ChorusServer implements AutoCloseable {
             JoinGate gate = tokens == null ? JoinGate.OPEN : tokenGate(tokens, new TokenSeats(), connections);
             ApiKeyCheck apiKey = auth.enabled() ? new ApiKeyCheck(auth.apiKey()) : null;
             Predicate<String> apiAccess = apiKey == null ? header -> true : apiKey::allows;
-            RoomsApi api = new RoomsApi(conferences, mapper, tokens, readiness(transport));
+            RoomsApi api = new RoomsApi(conferences, mapper, tokens, readiness(transport), catalog);
             ConnectionLimiter limiter = new ConnectionLimiter(httpConfig.maxConnections(),
                     httpConfig.maxConnectionsPerAddress(), connections);
             connections.watchOpenConnections(limiter::open);
@@ -112,7 +118,7 @@ public final class ChorusServer implements AutoCloseable {
                     () -> new WebSocketFrameHandler(parser, messages, rooms, gate, iceServers, webSocketLimits,
                             connections),
                     () -> new RestApiHandler(api, mapper, apiAccess, metrics, connections));
-            ChorusServer server = new ChorusServer(transport, echo, conferences, metrics, webhooks, http);
+            ChorusServer server = new ChorusServer(transport, echo, conferences, catalog, metrics, webhooks, http);
             LOG.info("auth is {}", auth.enabled() ? "ON: joins need a token, the REST API and /metrics the API key"
                     : "off: anyone who reaches this port may join any room and use the REST API");
             if (!auth.enabled() && !httpConfig.address().isLoopbackAddress()) {
@@ -128,6 +134,9 @@ public final class ChorusServer implements AutoCloseable {
         } catch (Exception e) {
             if (conferences != null) {
                 conferences.close();
+            }
+            if (catalog != null) {
+                catalog.close();
             }
             if (webhooks != null) {
                 webhooks.close();
@@ -185,6 +194,8 @@ public final class ChorusServer implements AutoCloseable {
         http.close();
         echoRoom.participants().values().forEach(p -> p.close());
         conferences.close();
+        // After the rooms, whose last recordings' sidecars are then written.
+        catalog.close();
         if (webhooks != null) {
             // After the rooms, so that their room.finished events are among those delivered.
             webhooks.close();

@@ -1,8 +1,10 @@
 package io.chorus.signalling.server;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -61,12 +63,13 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String path = new QueryStringDecoder(request.uri()).path();
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
         try {
             if (path.equals(METRICS)) {
                 scrape(ctx, request);
             } else if (path.startsWith(PREFIX) || path.equals("/api")) {
-                respond(ctx, request, handle(request, path));
+                respond(ctx, request, path, handle(request, path, uri.parameters()));
             } else {
                 ctx.fireChannelRead(request.retain());
             }
@@ -87,7 +90,7 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private ApiOutcome handle(FullHttpRequest request, String path) {
+    private ApiOutcome handle(FullHttpRequest request, String path, Map<String, List<String>> query) {
         List<String> segments = path.length() <= PREFIX.length() ? List.of()
                 : Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
         String room = segments.size() >= 2 && segments.get(0).equals("rooms") ? segments.get(1) : null;
@@ -100,8 +103,8 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (!probe && !authorized.test(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                 return unauthorized();
             }
-            ApiResponse response = api.handle(request.method(), segments, body(request));
-            return new ApiOutcome(response.status(), response.body());
+            ApiResponse response = api.handle(request.method(), segments, query, body(request));
+            return new ApiOutcome(response.status(), response.body(), response.file());
         } catch (ApiException e) {
             LOG.info("{} {}: {} {} ({})", request.method(), path, e.status().code(), e.code(), e.getMessage());
             return error(e.status(), e.code(), e.getMessage());
@@ -118,7 +121,7 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private ApiOutcome error(HttpResponseStatus status, String code, String message) {
         ObjectNode error = mapper.createObjectNode().put("code", code).put("message", message);
-        return new ApiOutcome(status, error);
+        return new ApiOutcome(status, error, null);
     }
 
     private JsonNode body(FullHttpRequest request) throws ApiException {
@@ -140,7 +143,20 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private record ApiOutcome(HttpResponseStatus status, JsonNode body) {
+    private record ApiOutcome(HttpResponseStatus status, JsonNode body, ApiResponse.FileBody file) {
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest request, String path, ApiOutcome outcome) {
+        if (outcome.file() != null) {
+            try {
+                FileResponses.send(ctx, request, outcome.file());
+                return;
+            } catch (IOException e) {
+                LOG.warn("{} {}: cannot open {}: {}", request.method(), path, outcome.file().path(), e.toString());
+                outcome = error(HttpResponseStatus.NOT_FOUND, "recording-not-found", "the file is no longer there");
+            }
+        }
+        respond(ctx, request, outcome);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, ApiOutcome outcome) {

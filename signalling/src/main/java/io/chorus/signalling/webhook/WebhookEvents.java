@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.signalling.conference.BroadcastStatus;
 import io.chorus.signalling.conference.RecordingStatus;
 import io.chorus.signalling.conference.RoomEvent;
+import io.chorus.signalling.recordings.RecordingEntry;
 
 /**
  * Which room events become webhooks, and what each one says (docs/webhooks.md): room started and
@@ -81,7 +82,7 @@ final class WebhookEvents {
             case "recording":
                 return of("recording.started", at, data);
             case "finished":
-                recording.put("durationMs", r.durationMs());
+                recording.put("durationMs", r.durationMs()).put("download", RecordingEntry.downloadPath(r.file()));
                 return Optional.of(new WebhookEvent(nextId(), "recording.finished", at, () -> {
                     recording.put("bytes", size(r.file()));
                     return data;

@@ -85,6 +85,7 @@ class WebhookServerTest {
             assertEquals("Mo", left.at("/data/participant/name").asText(), left.toString());
             JsonNode finished = byType(events, "recording.finished");
             assertEquals(Files.size(file), finished.at("/data/recording/bytes").asLong(), finished.toString());
+            assertEquals("/api/recordings/" + file.getFileName() + "/file", finished.at("/data/recording/download").asText());
             assertEquals("webm", finished.at("/data/recording/format").asText());
             assertTrue(finished.at("/data/recording/durationMs").asLong() >= 1_000, finished.toString());
             assertTrue(events.stream().noneMatch(e -> e.toString().contains("stream-key-never-sent")),

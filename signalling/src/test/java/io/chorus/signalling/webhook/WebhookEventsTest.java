@@ -72,7 +72,8 @@ class WebhookEventsTest {
         JsonNode finished = body(events.translate("demo", new RoomEvent.RecordingChanged(
                 new RecordingStatus("r1", "webm", "demo-1.webm", "finished", 61_000, null)), AT).orElseThrow());
         assertEquals("recording.finished", finished.get("type").asText());
-        assertEquals("{\"id\":\"r1\",\"format\":\"webm\",\"file\":\"demo-1.webm\",\"durationMs\":61000,\"bytes\":12345}",
+        assertEquals("{\"id\":\"r1\",\"format\":\"webm\",\"file\":\"demo-1.webm\",\"durationMs\":61000,"
+                + "\"download\":\"/api/recordings/demo-1.webm/file\",\"bytes\":12345}",
                 finished.get("data").get("recording").toString());
         JsonNode failed = body(events.translate("demo", new RoomEvent.RecordingChanged(
                 new RecordingStatus("r2", "mp4", "demo-2.mp4", "failed", 500, "disk full")), AT).orElseThrow());
