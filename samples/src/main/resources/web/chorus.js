@@ -689,6 +689,13 @@
     'room-closed'(msg) {
       this.end('left', new ChorusError('room-closed', 'The room was closed' + (msg.reason ? ': ' + msg.reason : '') + '.'));
     },
+    kicked() {
+      this.end('left', new ChorusError('kicked', 'A moderator removed you from the room.'));
+    },
+    'room-locked'(msg) {
+      log(msg.locked ? 'the room is now locked: only moderators may join' : 'the room is unlocked');
+    },
+    done() {},
     error(msg, consumed) {
       if (!consumed) showError(new ChorusError(msg.code || 'error', msg.message || 'the server reported an error'));
     }

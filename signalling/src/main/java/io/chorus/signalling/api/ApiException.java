@@ -45,7 +45,12 @@ public final class ApiException extends Exception {
             case ROOM_CLOSED:
             case TOO_MANY_OUTPUTS:
             case TOKEN_IN_USE:
+            case AUTH_DISABLED:
                 return HttpResponseStatus.CONFLICT;
+            case ROOM_LOCKED:
+                return HttpResponseStatus.LOCKED;
+            case NOT_MODERATOR:
+                return HttpResponseStatus.FORBIDDEN;
             case NO_DISK_SPACE:
                 return HttpResponseStatus.INSUFFICIENT_STORAGE;
             case TOO_MANY_ROOMS:

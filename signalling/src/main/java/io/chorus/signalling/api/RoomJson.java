@@ -11,10 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chorus.mixer.room.RoomMixerStats;
 import io.chorus.recorder.file.RecordingResult;
 import io.chorus.recorder.file.RecordingState;
+import io.chorus.signalling.protocol.LayoutRequest;
 import io.chorus.signalling.protocol.ServerMessages;
-import io.chorus.mixer.video.CustomLayout;
 import io.chorus.mixer.video.Layout;
-import io.chorus.mixer.video.Region;
 import io.chorus.signalling.conference.BroadcastStatus;
 import io.chorus.signalling.conference.MemberView;
 import io.chorus.signalling.conference.RecordingStatus;
@@ -38,6 +37,7 @@ final class RoomJson {
         node.put("layout", room.layoutName());
         node.put("createdAt", room.createdAt().toString());
         node.put("createdBy", room.createdByApi() ? "api" : "join");
+        node.put("locked", room.locked());
         return node;
     }
 
@@ -118,14 +118,6 @@ final class RoomJson {
     }
 
     ObjectNode layout(ObjectNode node, String name, Layout layout) {
-        node.put("layout", name);
-        if (layout instanceof CustomLayout custom) {
-            ArrayNode regions = node.putArray("regions");
-            for (Region r : custom.regions()) {
-                regions.addObject().put("x", r.x().toString()).put("y", r.y().toString())
-                        .put("width", r.width().toString()).put("height", r.height().toString()).put("z", r.z());
-            }
-        }
-        return node;
+        return new LayoutRequest(name, layout).write(node);
     }
 }

@@ -17,10 +17,12 @@ import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.recordings.RecordingCatalog;
 import io.chorus.signalling.protocol.JsonFields;
+import io.chorus.signalling.protocol.LayoutRequest;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.conference.ConferenceException;
 import io.chorus.signalling.conference.ConferenceSettings;
 import io.chorus.signalling.conference.Conferences;
+import io.chorus.signalling.conference.Role;
 import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.conference.RoomSpec;
@@ -129,7 +131,23 @@ public final class RoomsApi {
         if (n >= 3 && n <= 4 && path.get(2).equals("broadcasts")) {
             return broadcasts(method, room, n == 4 ? path.get(3) : null, body);
         }
+        if (n == 3 && path.get(2).equals("lock")) {
+            if (method.equals(HttpMethod.PUT)) {
+                if (tokens == null) {
+                    throw new ApiException(ErrorCode.AUTH_DISABLED, "auth is off, so nobody joins with a role and "
+                            + "a lock would keep nobody out; locking needs auth.enabled=true");
+                }
+                room.setLocked(requiredBoolean(object(body), "locked"));
+            } else {
+                allow(method, HttpMethod.GET);
+            }
+            return ApiResponse.ok(mapper.createObjectNode().put("locked", room.locked()));
+        }
         if (n == 4 && path.get(2).equals("participants")) {
+            if (method.equals(HttpMethod.DELETE)) {
+                room.kick(path.get(3));
+                return ApiResponse.noContent();
+            }
             allow(method, HttpMethod.PUT);
             JsonNode request = object(body);
             Double gain = JsonFields.optionalNumber(request, "gainDb");
@@ -202,13 +220,33 @@ public final class RoomsApi {
         Integer ttl = JsonFields.optionalInt(body, "ttlSeconds", 1, MAX_TOKEN_TTL_SECONDS);
         Integer maxBitrate = JsonFields.optionalInt(body, "maxBitrate", 10_000, Integer.MAX_VALUE);
         Integer seats = JsonFields.optionalInt(body, "seats", 1, JoinTokens.MAX_SEATS);
+        Role role = role(JsonFields.optionalText(body, "role"));
         Duration lifetime = Duration.ofSeconds(ttl == null ? DEFAULT_TOKEN_TTL_SECONDS : ttl);
-        String token = tokens.mint(room, name, lifetime, maxBitrate, seats == null ? 1 : seats);
+        String token = tokens.mint(room, name, lifetime, maxBitrate, seats == null ? 1 : seats, role);
         ObjectNode node = mapper.createObjectNode();
         node.put("token", token);
-        node.put("room", room).put("name", name);
+        node.put("room", room).put("name", name).put("role", role.wire());
         node.put("expiresAt", Instant.now().plus(lifetime).getEpochSecond());
         return node;
+    }
+
+    private static boolean requiredBoolean(JsonNode body, String field) throws ProtocolException {
+        Boolean value = JsonFields.optionalBoolean(body, field);
+        if (value == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static Role role(String wire) throws ProtocolException {
+        if (wire == null) {
+            return Role.PARTICIPANT;
+        }
+        try {
+            return Role.parse(wire);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'role' " + e.getMessage());
+        }
     }
 
     private RoomSpec roomSpec(JsonNode body) throws ProtocolException {

@@ -16,13 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.chorus.signalling.conference.Role;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 
 /**
  * Join tokens: JWTs (RFC 7519) signed with HMAC-SHA256 (compact JWS, {@code alg} HS256 and nothing
  * else), so any JWT library can mint them. Claims: {@code room}, {@code name}, {@code exp} (seconds since
- * the epoch), optional {@code nbf} and {@code maxBitrate}.
+ * the epoch), optional {@code nbf}, {@code maxBitrate}, {@code seats} and {@code role}
+ * ({@code participant} or {@code moderator}).
  */
 public final class JoinTokens {
     /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash, 256 bits. */
@@ -52,7 +54,7 @@ public final class JoinTokens {
     }
 
     public String mint(String room, String name, Duration ttl) {
-        return signedToken(room, name, ttl, null, 1);
+        return signedToken(room, name, ttl, null, 1, Role.PARTICIPANT);
     }
 
     /** A token that also caps what the participant receives, in bits per second. */
@@ -60,7 +62,7 @@ public final class JoinTokens {
         if (maxBitrate <= 0) {
             throw new IllegalArgumentException("maxBitrate must be positive, got " + maxBitrate);
         }
-        return signedToken(room, name, ttl, maxBitrate, 1);
+        return signedToken(room, name, ttl, maxBitrate, 1, Role.PARTICIPANT);
     }
 
     /**
@@ -68,18 +70,19 @@ public final class JoinTokens {
      * for, say, a kiosk whose page may reload before its old session is gone).
      *
      * @param maxBitrate null for no cap
+     * @param role       what its holder may do in the room (a moderator's claim is {@code "role":"moderator"})
      */
-    public String mint(String room, String name, Duration ttl, Integer maxBitrate, int seats) {
+    public String mint(String room, String name, Duration ttl, Integer maxBitrate, int seats, Role role) {
         if (maxBitrate != null && maxBitrate <= 0) {
             throw new IllegalArgumentException("maxBitrate must be positive, got " + maxBitrate);
         }
         if (seats < 1 || seats > MAX_SEATS) {
             throw new IllegalArgumentException("seats must be 1.." + MAX_SEATS + ", got " + seats);
         }
-        return signedToken(room, name, ttl, maxBitrate, seats);
+        return signedToken(room, name, ttl, maxBitrate, seats, role);
     }
 
-    private String signedToken(String room, String name, Duration ttl, Integer maxBitrate, int seats) {
+    private String signedToken(String room, String name, Duration ttl, Integer maxBitrate, int seats, Role role) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a token's lifetime must be positive, got " + ttl);
         }
@@ -92,6 +95,9 @@ public final class JoinTokens {
         }
         if (seats != 1) {
             claims.put("seats", seats);
+        }
+        if (role != Role.PARTICIPANT) {
+            claims.put("role", role.wire());
         }
         String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + BASE64URL.encodeToString(sign(signingInput));
@@ -140,7 +146,8 @@ public final class JoinTokens {
         }
         // Without a jti the signature names the token: no two tokens share one.
         String seatKey = claims.path("jti").isTextual() ? "jti:" + claims.get("jti").textValue() : "sig:" + parts[2];
-        return new JoinGrant(tokenRoom, tokenName, expiresAt, maxBitrate(claims), seatKey, seats(claims));
+        return new JoinGrant(tokenRoom, tokenName, expiresAt, maxBitrate(claims), seatKey, seats(claims),
+                role(claims));
     }
 
     private void checkHeader(JsonNode header) throws ProtocolException {
@@ -227,6 +234,18 @@ public final class JoinTokens {
             throw invalid("'seats' must be an integer 1.." + MAX_SEATS);
         }
         return node.intValue();
+    }
+
+    private static Role role(JsonNode claims) throws ProtocolException {
+        if (!claims.has("role")) {
+            return Role.PARTICIPANT;
+        }
+        JsonNode node = claims.get("role");
+        try {
+            return Role.parse(node.isTextual() ? node.textValue() : node.toString());
+        } catch (IllegalArgumentException e) {
+            throw invalid("claim 'role' " + e.getMessage());
+        }
     }
 
     private static Integer maxBitrate(JsonNode claims) throws ProtocolException {

@@ -14,6 +14,8 @@ public final class ConferenceException extends Exception {
         ROOM_FULL,
         TOO_MANY_ROOMS,
         ROOM_CLOSED,
+        /** The room is locked and the joiner is no moderator. */
+        ROOM_LOCKED,
         PARTICIPANT_NOT_FOUND,
         RECORDING_NOT_FOUND,
         BROADCAST_NOT_FOUND,

@@ -77,13 +77,13 @@ public final class Conferences implements AutoCloseable {
      *
      * @param maxBitrate the cap on what the participant receives; null for none
      */
-    public Participant join(String roomId, String name, Integer maxBitrate, ParticipantSignals signals)
+    public Participant join(String roomId, String name, Role role, Integer maxBitrate, ParticipantSignals signals)
             throws ConferenceException {
         // A room closing at this very moment refuses the join; the second attempt opens a fresh one.
         for (int attempt = 0; ; attempt++) {
             Room room = roomForJoin(roomId);
             try {
-                return room.join(name, maxBitrate, signals);
+                return room.join(name, role, maxBitrate, signals);
             } catch (ConferenceException e) {
                 if (e.refusal() != Refusal.ROOM_CLOSED || attempt > 0) {
                     throw e;

@@ -11,7 +11,9 @@ public enum LeaveReason {
     /** It never connected: no offer, or ICE and DTLS did not complete within the connect timeout. */
     NOT_CONNECTED,
     /** The room closed around it. */
-    ROOM_CLOSED;
+    ROOM_CLOSED,
+    /** A moderator or the API removed it. */
+    KICKED;
 
     /** As clients and metrics spell it: {@code not-connected}. */
     public String wire() {

@@ -52,6 +52,8 @@ public final class Room {
     private ScheduledFuture<?> emptyTimer;
     /** Written under the lock; read without it, so that a lock held through a slow call cannot stall readers. */
     private volatile boolean closed;
+    /** Only moderators may join while set. */
+    private volatile boolean locked;
     private boolean autoRecordStarted;
 
     /** @param listener hears every event of this room (the server's room listeners) */
@@ -136,9 +138,11 @@ public final class Room {
      * Admits a participant: it hears its {@link Welcome}, then the others hear
      * {@link RoomEvent.ParticipantJoined}.
      *
+     * @param role       what its token allows; a locked room admits only moderators
      * @param maxBitrate the cap on what it receives (its join and its token, the lower); null for none
      */
-    public Participant join(String name, Integer maxBitrate, ParticipantSignals signals) throws ConferenceException {
+    public Participant join(String name, Role role, Integer maxBitrate, ParticipantSignals signals)
+            throws ConferenceException {
         String participantId = "p" + nextParticipant.getAndIncrement();
         Participant participant;
         try {
@@ -150,7 +154,7 @@ public final class Room {
             throw new ConferenceException(Refusal.INTERNAL, "the server could not create a media transport");
         }
         try {
-            admit(participant);
+            admit(participant, role);
         } catch (ConferenceException e) {
             participant.close();
             throw e;
@@ -158,9 +162,13 @@ public final class Room {
         return participant;
     }
 
-    private synchronized void admit(Participant participant) throws ConferenceException {
+    private synchronized void admit(Participant participant, Role role) throws ConferenceException {
         if (closed) {
             throw new ConferenceException(Refusal.ROOM_CLOSED, "room '" + id() + "' has just closed; join again");
+        }
+        if (locked && role != Role.MODERATOR) {
+            throw new ConferenceException(Refusal.ROOM_LOCKED, "room '" + id() + "' is locked: only moderators may "
+                    + "join until it is unlocked");
         }
         if (members.size() >= settings.limits().maxParticipants()) {
             throw new ConferenceException(Refusal.ROOM_FULL, "room '" + id() + "' is full ("
@@ -174,7 +182,7 @@ public final class Room {
         published = List.copyOf(members.values());
         participant.signals().onAdmitted(new Welcome(id(), participant.id(),
                 published.stream().map(Participant::info).toList(), layoutName, activeSpeaker, participant.tier(),
-                recorders.recordings(), recorders.broadcasts()));
+                recorders.recordings(), recorders.broadcasts(), role, locked));
         emit(new RoomEvent.ParticipantJoined(participant.info()), participant.id());
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
         Duration connectTimeout = settings.limits().connectTimeout();
@@ -240,6 +248,37 @@ public final class Room {
         layoutName = name;
         emit(new RoomEvent.LayoutChanged(name));
         LOG.info("room {}: layout {}", id(), name);
+    }
+
+    /** Locks the room (only moderators may join) or unlocks it; everybody hears {@link RoomEvent.LockChanged}. */
+    public synchronized void setLocked(boolean lock) {
+        if (locked == lock) {
+            return;
+        }
+        locked = lock;
+        emit(new RoomEvent.LockChanged(lock));
+        LOG.info("room {}: {}", id(), lock ? "locked: only moderators may join" : "unlocked");
+    }
+
+    public boolean locked() {
+        return locked;
+    }
+
+    /**
+     * Removes a member: it hears {@link RoomEvent.Kicked} and is disconnected, the others hear it
+     * left with reason {@code kicked}. It may join again unless the room is locked or its token has
+     * expired.
+     */
+    public void kick(String participantId) throws ConferenceException {
+        Participant p = member(participantId);
+        if (p == null) {
+            throw new ConferenceException(Refusal.PARTICIPANT_NOT_FOUND,
+                    "room '" + id() + "' has no participant '" + participantId + "'");
+        }
+        // Closed first, so that the reason is set before the client's socket closes and reports a leave.
+        p.close(LeaveReason.KICKED);
+        tell(p, new RoomEvent.Kicked(participantId));
+        LOG.info("room {}: {} ('{}') removed by a moderator", id(), participantId, p.name());
     }
 
     /** Moderator controls of one member; null leaves a setting as it is. */

@@ -1,5 +1,7 @@
 package io.chorus.signalling.conference;
 
+import java.util.Optional;
+
 /**
  * Where a join goes: the reserved {@code echo} room sends every participant its own media back
  * through the full server path (a connectivity check, like Janus's EchoTest); every other id is a
@@ -21,11 +23,16 @@ public final class RoomDirectory {
      *
      * @param maxBitrate the downstream cap, from the join and its token; null for none
      */
-    public Peer join(String roomId, String name, Integer maxBitrate, ParticipantSignals signals)
+    public Peer join(String roomId, String name, Role role, Integer maxBitrate, ParticipantSignals signals)
             throws ConferenceException {
         if (ECHO_ROOM.equals(roomId)) {
             return echo.join(name, signals);
         }
-        return conferences.join(roomId, name, maxBitrate, signals);
+        return conferences.join(roomId, name, role, maxBitrate, signals);
+    }
+
+    /** The conference room of that id, if open; the echo room is none. */
+    public Optional<Room> conference(String roomId) {
+        return ECHO_ROOM.equals(roomId) ? Optional.empty() : conferences.room(roomId);
     }
 }

@@ -44,6 +44,14 @@ public sealed interface RoomEvent {
     record RecordingChanged(RecordingStatus recording) implements RoomEvent {
     }
 
+    /** A moderator or the API removed this participant; it hears this, then it is out. */
+    record Kicked(String participantId) implements RoomEvent {
+    }
+
+    /** The room was locked (only moderators may join) or unlocked. */
+    record LockChanged(boolean locked) implements RoomEvent {
+    }
+
     /** A broadcast changed state. */
     record BroadcastChanged(BroadcastStatus broadcast) implements RoomEvent {
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param tier          the downstream tier it starts on; null where there is none (the echo room)
  */
 public record Welcome(String room, String participant, List<MemberInfo> participants, String layout,
-        String activeSpeaker, VideoTier tier, List<RecordingStatus> recordings, List<BroadcastStatus> broadcasts) {
+        String activeSpeaker, VideoTier tier, List<RecordingStatus> recordings, List<BroadcastStatus> broadcasts,
+        Role role, boolean locked) {
     public Welcome {
         participants = List.copyOf(participants);
         recordings = List.copyOf(recordings);

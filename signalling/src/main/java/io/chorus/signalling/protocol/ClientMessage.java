@@ -23,4 +23,51 @@ public sealed interface ClientMessage {
     /** A null field leaves that medium as it is. */
     record Mute(JsonNode id, Boolean audio, Boolean video) implements ClientMessage {
     }
+
+    /**
+     * What only a moderator may send (docs/protocol.md, "Moderation"); each is answered by
+     * {@code done} with the request's {@code type}.
+     */
+    sealed interface Moderation extends ClientMessage {
+        /** The message's {@code type}, as the reply and refusals name it. */
+        String type();
+    }
+
+    record SetLayout(JsonNode id, LayoutRequest layout) implements Moderation {
+        public String type() {
+            return "set-layout";
+        }
+    }
+
+    /** A null field leaves that setting as it is. */
+    record UpdateParticipant(JsonNode id, String participant, Double gainDb, Boolean audioMuted, Boolean videoMuted)
+            implements Moderation {
+        public String type() {
+            return "update-participant";
+        }
+    }
+
+    record Kick(JsonNode id, String participant) implements Moderation {
+        public String type() {
+            return "kick";
+        }
+    }
+
+    record Lock(JsonNode id, boolean locked) implements Moderation {
+        public String type() {
+            return "lock";
+        }
+    }
+
+    record StartRecording(JsonNode id, String format, boolean participants) implements Moderation {
+        public String type() {
+            return "start-recording";
+        }
+    }
+
+    record StopRecording(JsonNode id, String recording) implements Moderation {
+        public String type() {
+            return "stop-recording";
+        }
+    }
 }

@@ -84,9 +84,35 @@ public final class ClientMessageParser {
             case "leave" -> new ClientMessage.Leave(id);
             case "mute" -> new ClientMessage.Mute(id, JsonFields.optionalBoolean(node, "audio"),
                     JsonFields.optionalBoolean(node, "video"));
+            case "set-layout" -> new ClientMessage.SetLayout(id, LayoutRequest.parse(node));
+            case "update-participant" -> updateParticipant(id, node);
+            case "kick" -> new ClientMessage.Kick(id, JsonFields.requiredText(node, "participant"));
+            case "lock" -> new ClientMessage.Lock(id, requiredBoolean(node, "locked"));
+            case "start-recording" -> new ClientMessage.StartRecording(id, JsonFields.requiredText(node, "format"),
+                    Boolean.TRUE.equals(JsonFields.optionalBoolean(node, "participants")));
+            case "stop-recording" -> new ClientMessage.StopRecording(id, JsonFields.requiredText(node, "recording"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '"
                     + ProtocolException.shortened(type) + "'");
         };
+    }
+
+    private static ClientMessage updateParticipant(JsonNode id, JsonNode node) throws ProtocolException {
+        ClientMessage.UpdateParticipant update = new ClientMessage.UpdateParticipant(id,
+                JsonFields.requiredText(node, "participant"), JsonFields.optionalNumber(node, "gainDb"),
+                JsonFields.optionalBoolean(node, "audioMuted"), JsonFields.optionalBoolean(node, "videoMuted"));
+        if (update.gainDb() == null && update.audioMuted() == null && update.videoMuted() == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD,
+                    "give at least one of 'gainDb', 'audioMuted', 'videoMuted'");
+        }
+        return update;
+    }
+
+    private static boolean requiredBoolean(JsonNode node, String field) throws ProtocolException {
+        Boolean value = JsonFields.optionalBoolean(node, field);
+        if (value == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
+        }
+        return value;
     }
 
     private static ClientMessage candidate(JsonNode id, JsonNode node) throws ProtocolException {

@@ -66,7 +66,7 @@ public final class ClientSignals implements ParticipantSignals {
         if (json != null) {
             channel.send(json);
         }
-        if (event instanceof RoomEvent.Closed) {
+        if (event instanceof RoomEvent.Closed || event instanceof RoomEvent.Kicked) {
             channel.close();
         }
     }

@@ -24,6 +24,8 @@ public enum ErrorCode {
     ROOM_FULL("room-full"),
     TOO_MANY_ROOMS("too-many-rooms"),
     ROOM_CLOSED("room-closed"),
+    ROOM_LOCKED("room-locked"),
+    NOT_MODERATOR("not-moderator"),
     AUTH_REQUIRED("auth-required"),
     INVALID_TOKEN("invalid-token"),
     TOKEN_EXPIRED("token-expired"),
@@ -31,6 +33,7 @@ public enum ErrorCode {
     TOO_MANY_OUTPUTS("too-many-outputs"),
     NO_DISK_SPACE("insufficient-storage"),
     TOKEN_IN_USE("token-in-use"),
+    AUTH_DISABLED("auth-disabled"),
     INVALID_SDP("invalid-sdp"),
     OFFER_ALREADY_ACCEPTED("offer-already-accepted"),
     INVALID_CANDIDATE("invalid-candidate"),
@@ -55,6 +58,7 @@ public enum ErrorCode {
             case ROOM_FULL -> ROOM_FULL;
             case TOO_MANY_ROOMS -> TOO_MANY_ROOMS;
             case ROOM_CLOSED -> ROOM_CLOSED;
+            case ROOM_LOCKED -> ROOM_LOCKED;
             case PARTICIPANT_NOT_FOUND -> PARTICIPANT_NOT_FOUND;
             case RECORDING_NOT_FOUND -> RECORDING_NOT_FOUND;
             case BROADCAST_NOT_FOUND -> BROADCAST_NOT_FOUND;

@@ -34,6 +34,7 @@ public final class ServerMessages {
         ObjectNode node = base("joined", id);
         node.put("room", welcome.room());
         node.put("participant", welcome.participant());
+        node.put("role", welcome.role().wire()).put("locked", welcome.locked());
         ArrayNode list = node.putArray("participants");
         for (MemberInfo p : welcome.participants()) {
             participant(list.addObject(), p);
@@ -90,6 +91,10 @@ public final class ServerMessages {
             ObjectNode node = base("broadcast", null);
             broadcast(node.putObject("broadcast"), e.broadcast());
             return node.toString();
+        } else if (event instanceof RoomEvent.Kicked) {
+            return base("kicked", null).toString();
+        } else if (event instanceof RoomEvent.LockChanged e) {
+            return base("room-locked", null).put("locked", e.locked()).toString();
         } else if (event instanceof RoomEvent.Closed e) {
             return base("room-closed", null).put("reason", e.reason()).toString();
         }
@@ -158,6 +163,15 @@ public final class ServerMessages {
 
     public String muted(JsonNode id, boolean audio, boolean video) {
         return base("muted", id).put("audio", audio).put("video", video).toString();
+    }
+
+    /** A moderation request carried out; {@code recording} is the one it started, or null. */
+    public String done(JsonNode id, String request, RecordingStatus recording) {
+        ObjectNode node = base("done", id).put("request", request);
+        if (recording != null) {
+            recording(node.putObject("recording"), recording);
+        }
+        return node.toString();
     }
 
     /** A transport state change of this participant's connection: checking, connected, failed, closed. */

@@ -28,6 +28,7 @@ import io.chorus.signalling.auth.JoinTokens;
 import io.chorus.signalling.auth.TokenSeats;
 import io.chorus.signalling.config.ChorusConfig;
 import io.chorus.signalling.config.ConfigLoader;
+import io.chorus.signalling.protocol.ClientMessage;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
@@ -149,13 +150,21 @@ public final class ChorusServer implements AutoCloseable {
 
     /** Joins need a valid token, and one of its seats: a copied token does not admit a second session. */
     private static JoinGate tokenGate(JoinTokens tokens, TokenSeats seats, ConnectionMetrics refusals) {
-        return join -> {
-            JoinGrant grant = tokens.verify(join.token(), join.room(), join.name());
-            try {
-                return new JoinGate.Admission(grant.maxBitrate(), seats.take(grant));
-            } catch (ProtocolException e) {
-                refusals.refused(Refusal.TOKEN_IN_USE);
-                throw e;
+        return new JoinGate() {
+            @Override
+            public Admission admit(ClientMessage.Join join) throws ProtocolException {
+                JoinGrant grant = tokens.verify(join.token(), join.room(), join.name());
+                try {
+                    return new JoinGate.Admission(grant.maxBitrate(), seats.take(grant), grant.role());
+                } catch (ProtocolException e) {
+                    refusals.refused(Refusal.TOKEN_IN_USE);
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean rolesEnforced() {
+                return true;
             }
         };
     }

@@ -14,10 +14,13 @@ import io.chorus.signalling.logging.LogContext;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.conference.Peer;
+import io.chorus.signalling.conference.Role;
+import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomDirectory;
 import io.chorus.signalling.protocol.ClientMessage;
 import io.chorus.signalling.protocol.ClientMessageParser;
 import io.chorus.signalling.protocol.ErrorCode;
+import io.chorus.signalling.protocol.Moderation;
 import io.chorus.signalling.protocol.ProtocolException;
 import io.chorus.signalling.protocol.ClientSignals;
 import io.chorus.signalling.protocol.ServerMessages;
@@ -48,6 +51,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final ServerMessages messages;
     private final RoomDirectory rooms;
     private final JoinGate gate;
+    private final Moderation moderation;
     private final List<IceServerInfo> iceServers;
     private final WebSocketLimits limits;
     private final ConnectionMetrics metrics;
@@ -57,6 +61,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     /** Set once the server decided to close this connection: what the client still sends is ignored. */
     private volatile boolean closing;
     private Peer participant;
+    private Role role;
     private ClientSignals signals;
     private String room;
 
@@ -67,6 +72,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         this.messages = messages;
         this.rooms = rooms;
         this.gate = gate;
+        this.moderation = new Moderation(messages, gate.rolesEnforced());
         this.iceServers = List.copyOf(iceServers);
         this.limits = limits;
         this.metrics = metrics;
@@ -151,7 +157,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             ClientSignals joining = new ClientSignals(new WebSocketChannel(channel, this), messages, join.id(),
                     iceServers);
             try {
-                participant = rooms.join(join.room(), join.name(), cap, joining);
+                participant = rooms.join(join.room(), join.name(), admission.role(), cap, joining);
             } catch (ConferenceException | RuntimeException e) {
                 admission.seat().release();
                 throw e;
@@ -160,6 +166,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             participant.whenClosed(admission.seat()::release);
             everJoined = true;
             signals = joining;
+            role = admission.role();
             room = join.room();
             LogContext.set(room, participant.id());
             LOG.info("{}: {} ('{}') joined room '{}'", channel.remoteAddress(), participant.id(),
@@ -173,6 +180,11 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             Peer p = joined("mute");
             p.setMuted(mute.audio(), mute.video());
             send(channel, messages.muted(mute.id(), p.audioMuted(), p.videoMuted()));
+        } else if (message instanceof ClientMessage.Moderation request) {
+            joined(request.type());
+            Room target = rooms.conference(room).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_ROOM,
+                    "'" + request.type() + "': the echo room has no moderation"));
+            send(channel, moderation.execute(target, role, request));
         } else if (message instanceof ClientMessage.Leave leave) {
             joined("leave").close();
             LOG.info("{}: {} left room '{}'", channel.remoteAddress(), participant.id(), room);

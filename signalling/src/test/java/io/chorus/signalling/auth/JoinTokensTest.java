@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.chorus.signalling.conference.Role;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.protocol.ProtocolException;
 
@@ -75,19 +76,22 @@ class JoinTokensTest {
     void roundTrip() throws Exception {
         JoinTokens tokens = at(MINTED);
         String plain = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10));
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(plain), 1),
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(plain), 1, Role.PARTICIPANT),
                 tokens.verify(plain, "standup", "Ada Lovelace"));
         String capped = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), 500000);
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(capped), 1),
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(capped), 1, Role.PARTICIPANT),
                 tokens.verify(capped, "standup", "Ada Lovelace"));
-        String shared = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), null, 3);
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(shared), 3),
+        String shared = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), null, 3, Role.PARTICIPANT);
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(shared), 3, Role.PARTICIPANT),
                 tokens.verify(shared, "standup", "Ada Lovelace"));
+        String moderator = tokens.mint("standup", "Ada Lovelace", Duration.ofMinutes(10), null, 1, Role.MODERATOR);
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, null, seatKey(moderator), 1, Role.MODERATOR),
+                tokens.verify(moderator, "standup", "Ada Lovelace"));
     }
 
     @Test
     void acceptsTokensFromOtherLibraries() throws Exception {
-        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(OPENSSL_TOKEN_OTHER_ORDER), 1),
+        assertEquals(new JoinGrant("standup", "Ada Lovelace", EXP, 500000, seatKey(OPENSSL_TOKEN_OTHER_ORDER), 1, Role.PARTICIPANT),
                 at(MINTED).verify(OPENSSL_TOKEN_OTHER_ORDER, "standup", "Ada Lovelace"));
     }
 
@@ -104,7 +108,7 @@ class JoinTokensTest {
         TokenSeats.Seat again = seats.take(single);
         assertThrows(ProtocolException.class, () -> seats.take(single), "a double release freed one seat only");
         again.release();
-        JoinGrant three = tokens.verify(tokens.mint("r", "Ada", Duration.ofMinutes(10), null, 3), "r", "Ada");
+        JoinGrant three = tokens.verify(tokens.mint("r", "Ada", Duration.ofMinutes(10), null, 3, Role.PARTICIPANT), "r", "Ada");
         for (int i = 0; i < 3; i++) {
             seats.take(three);
         }
@@ -215,6 +219,10 @@ class JoinTokensTest {
                         "claim 'maxBitrate' must be a positive integer"},
                 {"{\"room\":\"standup\",\"name\":\"Ada Lovelace\",\"exp\":1893456000,\"maxBitrate\":0}",
                         "claim 'maxBitrate' must be a positive integer"},
+                {"{\"room\":\"standup\",\"name\":\"Ada Lovelace\",\"exp\":1893456000,\"role\":\"admin\"}",
+                        "claim 'role' must be participant or moderator, got 'admin'"},
+                {"{\"room\":\"standup\",\"name\":\"Ada Lovelace\",\"exp\":1893456000,\"role\":1}",
+                        "claim 'role' must be participant or moderator, got '1'"},
         };
         for (String[] c : cases) {
             assertEquals(ErrorCode.INVALID_TOKEN, failure(tokens, signed(c[0]), "standup", "Ada Lovelace", c[1]), c[1]);

@@ -89,7 +89,7 @@ class ConferencesTest {
 
     private Member join(String room, String name) throws ConferenceException {
         SignalLog log = new SignalLog();
-        return new Member(conferences.join(room, name, null, log), log);
+        return new Member(conferences.join(room, name, Role.PARTICIPANT, null, log), log);
     }
 
     private Member joinWithMedia(String room, String name) throws ConferenceException {

@@ -43,6 +43,10 @@ class ClientMessageParserFuzzTest {
     @DictionaryEntries({"{\"type\":\"join\",", "{\"type\":\"offer\",", "{\"type\":\"candidate\",",
             "{\"type\":\"leave\"}", "{\"type\":\"mute\",", "\"room\":", "\"name\":", "\"token\":", "\"maxBitrate\":",
             "\"sdp\":", "\"candidate\":", "\"sdpMid\":", "\"sdpMLineIndex\":", "\"audio\":", "\"video\":", "\"id\":",
+            "{\"type\":\"set-layout\",", "{\"type\":\"update-participant\",", "{\"type\":\"kick\",",
+            "{\"type\":\"lock\",", "{\"type\":\"start-recording\",", "{\"type\":\"stop-recording\",",
+            "\"layout\":", "\"regions\":", "\"participant\":", "\"gainDb\":", "\"audioMuted\":",
+            "\"videoMuted\":", "\"locked\":", "\"format\":", "\"participants\":", "\"recording\":",
             "null", "true", "false", "1e400", "-0", "9223372036854775808", "\\u0000", "\\ud800"})
     @FuzzTest(maxDuration = "5m")
     void parse(byte[] frame) throws JsonProcessingException {
@@ -106,6 +110,20 @@ class ClientMessageParserFuzzTest {
             node.put("type", "leave");
         } else if (message instanceof ClientMessage.Mute mute) {
             node.put("type", "mute").put("audio", mute.audio()).put("video", mute.video());
+        } else if (message instanceof ClientMessage.SetLayout layout) {
+            layout.layout().write(node.put("type", "set-layout"));
+        } else if (message instanceof ClientMessage.UpdateParticipant update) {
+            node.put("type", "update-participant").put("participant", update.participant())
+                    .put("gainDb", update.gainDb()).put("audioMuted", update.audioMuted())
+                    .put("videoMuted", update.videoMuted());
+        } else if (message instanceof ClientMessage.Kick kick) {
+            node.put("type", "kick").put("participant", kick.participant());
+        } else if (message instanceof ClientMessage.Lock lock) {
+            node.put("type", "lock").put("locked", lock.locked());
+        } else if (message instanceof ClientMessage.StartRecording start) {
+            node.put("type", "start-recording").put("format", start.format()).put("participants", start.participants());
+        } else if (message instanceof ClientMessage.StopRecording stop) {
+            node.put("type", "stop-recording").put("recording", stop.recording());
         } else {
             fail("unknown message " + message);
         }

@@ -47,6 +47,29 @@ class ClientMessageParserTest {
         assertInstanceOf(ClientMessage.Leave.class, parse("{\"type\":\"leave\"}"));
     }
 
+    @Test
+    void parsesModerationRequests() throws Exception {
+        ClientMessage.SetLayout layout = assertInstanceOf(ClientMessage.SetLayout.class,
+                parse("{\"type\":\"set-layout\",\"layout\":\"custom\",\"regions\":[{\"x\":0,\"y\":0,"
+                        + "\"width\":\"1/2\",\"height\":1}]}"));
+        assertEquals("custom", layout.layout().name());
+        assertEquals("set-layout", layout.type());
+        ClientMessage.UpdateParticipant update = assertInstanceOf(ClientMessage.UpdateParticipant.class,
+                parse("{\"type\":\"update-participant\",\"participant\":\"p2\",\"audioMuted\":true}"));
+        assertEquals("p2", update.participant());
+        assertEquals(Boolean.TRUE, update.audioMuted());
+        assertNull(update.gainDb());
+        assertEquals("p3", assertInstanceOf(ClientMessage.Kick.class,
+                parse("{\"type\":\"kick\",\"participant\":\"p3\"}")).participant());
+        assertTrue(assertInstanceOf(ClientMessage.Lock.class, parse("{\"type\":\"lock\",\"locked\":true}")).locked());
+        ClientMessage.StartRecording start = assertInstanceOf(ClientMessage.StartRecording.class,
+                parse("{\"type\":\"start-recording\",\"format\":\"mkv\",\"participants\":true}"));
+        assertEquals("mkv", start.format());
+        assertTrue(start.participants());
+        assertEquals("r2", assertInstanceOf(ClientMessage.StopRecording.class,
+                parse("{\"type\":\"stop-recording\",\"recording\":\"r2\"}")).recording());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "not json                                         | invalid-json",
@@ -70,6 +93,16 @@ class ClientMessageParserTest {
             "{\"type\":\"candidate\",\"candidate\":null,\"sdpMLineIndex\":-1} | invalid-field",
             "{\"type\":\"mute\",\"audio\":\"yes\"}            | invalid-field",
             "{\"type\":\"leave\",\"id\":40e66666666666666640}  | invalid-json",
+            "{\"type\":\"set-layout\"}                        | missing-field",
+            "{\"type\":\"set-layout\",\"layout\":\"mosaic\"}  | invalid-field",
+            "{\"type\":\"update-participant\",\"participant\":\"p1\"} | missing-field",
+            "{\"type\":\"update-participant\",\"audioMuted\":true}   | missing-field",
+            "{\"type\":\"kick\"}                              | missing-field",
+            "{\"type\":\"kick\",\"participant\":2}            | invalid-field",
+            "{\"type\":\"lock\"}                              | missing-field",
+            "{\"type\":\"lock\",\"locked\":\"yes\"}           | invalid-field",
+            "{\"type\":\"start-recording\"}                   | missing-field",
+            "{\"type\":\"stop-recording\",\"recording\":null} | missing-field",
     })
     void refusesWithStableCodes(String json, String code) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> parse(json.strip()));

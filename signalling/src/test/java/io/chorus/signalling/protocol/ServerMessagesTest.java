@@ -17,6 +17,7 @@ import io.chorus.signalling.conference.LeaveReason;
 import io.chorus.signalling.conference.MemberInfo;
 import io.chorus.signalling.conference.PublishConstraints;
 import io.chorus.signalling.conference.RecordingStatus;
+import io.chorus.signalling.conference.Role;
 import io.chorus.signalling.conference.RoomEvent;
 import io.chorus.signalling.conference.VideoTier;
 import io.chorus.signalling.conference.Welcome;
@@ -109,7 +110,8 @@ class ServerMessagesTest {
     void joinedEchoesTheRequestAndListsTheRoom() throws Exception {
         Welcome welcome = new Welcome("r", "p2", List.of(new MemberInfo("p1", "Ann", false, true),
                 new MemberInfo("p2", "Bob", false, false)), "grid", "p1", new VideoTier("high", 1280, 720, 1_500_000),
-                List.of(new RecordingStatus("r1", "mp4", "x.mp4", "recording", 10, null)), List.of());
+                List.of(new RecordingStatus("r1", "mp4", "x.mp4", "recording", 10, null)), List.of(), Role.MODERATOR,
+                true);
         JsonNode joined = mapper.readTree(messages.joined(IntNode.valueOf(7), welcome,
                 List.of(new IceServerInfo(List.of("turn:127.0.0.1:3478"), "u", "c"))));
         assertEquals("joined", joined.get("type").asText());
@@ -122,5 +124,7 @@ class ServerMessagesTest {
         assertEquals("turn:127.0.0.1:3478", joined.at("/iceServers/0/urls/0").asText());
         assertEquals("r1", joined.at("/recordings/0/id").asText());
         assertEquals(0, joined.get("broadcasts").size());
+        assertEquals("moderator", joined.get("role").asText());
+        assertTrue(joined.get("locked").asBoolean());
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.chorus.signalling.auth.JoinTokens;
+import io.chorus.signalling.conference.Role;
 
 /**
  * Auth switched on (join tokens, API key on the REST API and metrics), the server's limits (room
@@ -72,7 +73,7 @@ class AuthAndLimitsTest {
                 copy.send(join("r1", "Ada", token));
                 assertEquals("joined", copy.next("joined").get("type").asText(), "the seat is free once the first left");
             }
-            String kiosk = tokens.mint("r1", "Ada", Duration.ofMinutes(5), null, 2);
+            String kiosk = tokens.mint("r1", "Ada", Duration.ofMinutes(5), null, 2, Role.PARTICIPANT);
             try (TestWebSocket a = new TestWebSocket(ws(server)); TestWebSocket b = new TestWebSocket(ws(server));
                     TestWebSocket c = new TestWebSocket(ws(server))) {
                 a.send(join("r1", "Ada", kiosk));

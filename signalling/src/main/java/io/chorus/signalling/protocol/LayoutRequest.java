@@ -1,26 +1,26 @@
-package io.chorus.signalling.api;
+package io.chorus.signalling.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.chorus.mixer.video.CustomLayout;
 import io.chorus.mixer.video.Layout;
 import io.chorus.mixer.video.LayoutName;
 import io.chorus.mixer.video.Region;
-import io.chorus.signalling.protocol.ErrorCode;
-import io.chorus.signalling.protocol.JsonFields;
-import io.chorus.signalling.protocol.ProtocolException;
 
 /**
  * A layout named in a request: {@code {"layout":"grid"}}, {@code {"layout":"speaker"}}, or
  * {@code {"layout":"custom","regions":[{"x":"0","y":"0","width":"1/2","height":"1","z":0},...]}}
  * with coordinates as fractions of the canvas ("1/3", "0.25" or a JSON number).
  */
-record LayoutRequest(String name, Layout layout) {
+public record LayoutRequest(String name, Layout layout) {
     static final int MAX_REGIONS = 64;
 
-    static LayoutRequest parse(JsonNode body) throws ProtocolException {
+    public static LayoutRequest parse(JsonNode body) throws ProtocolException {
         String name = JsonFields.requiredText(body, "layout");
         if (name.equals("custom")) {
             return new LayoutRequest(name, Layout.custom(regions(body.get("regions"))));
@@ -34,6 +34,19 @@ record LayoutRequest(String name, Layout layout) {
         } catch (IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, e.getMessage() + " or custom");
         }
+    }
+
+    /** The request's JSON, as {@link #parse} reads it and the REST API shows a room's layout. */
+    public ObjectNode write(ObjectNode node) {
+        node.put("layout", name);
+        if (layout instanceof CustomLayout custom) {
+            ArrayNode regions = node.putArray("regions");
+            for (Region r : custom.regions()) {
+                regions.addObject().put("x", r.x().toString()).put("y", r.y().toString())
+                        .put("width", r.width().toString()).put("height", r.height().toString()).put("z", r.z());
+            }
+        }
+        return node;
     }
 
     private static List<Region> regions(JsonNode regions) throws ProtocolException {
