@@ -137,7 +137,7 @@ public final class RoomsApi {
                     throw new ApiException(ErrorCode.AUTH_DISABLED, "auth is off, so nobody joins with a role and "
                             + "a lock would keep nobody out; locking needs auth.enabled=true");
                 }
-                room.setLocked(requiredBoolean(object(body), "locked"));
+                room.setLocked(JsonFields.requiredBoolean(object(body), "locked"));
             } else {
                 allow(method, HttpMethod.GET);
             }
@@ -228,14 +228,6 @@ public final class RoomsApi {
         node.put("room", room).put("name", name).put("role", role.wire());
         node.put("expiresAt", Instant.now().plus(lifetime).getEpochSecond());
         return node;
-    }
-
-    private static boolean requiredBoolean(JsonNode body, String field) throws ProtocolException {
-        Boolean value = JsonFields.optionalBoolean(body, field);
-        if (value == null) {
-            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
-        }
-        return value;
     }
 
     private static Role role(String wire) throws ProtocolException {

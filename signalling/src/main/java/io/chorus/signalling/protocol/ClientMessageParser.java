@@ -87,7 +87,7 @@ public final class ClientMessageParser {
             case "set-layout" -> new ClientMessage.SetLayout(id, LayoutRequest.parse(node));
             case "update-participant" -> updateParticipant(id, node);
             case "kick" -> new ClientMessage.Kick(id, JsonFields.requiredText(node, "participant"));
-            case "lock" -> new ClientMessage.Lock(id, requiredBoolean(node, "locked"));
+            case "lock" -> new ClientMessage.Lock(id, JsonFields.requiredBoolean(node, "locked"));
             case "start-recording" -> new ClientMessage.StartRecording(id, JsonFields.requiredText(node, "format"),
                     Boolean.TRUE.equals(JsonFields.optionalBoolean(node, "participants")));
             case "stop-recording" -> new ClientMessage.StopRecording(id, JsonFields.requiredText(node, "recording"));
@@ -105,14 +105,6 @@ public final class ClientMessageParser {
                     "give at least one of 'gainDb', 'audioMuted', 'videoMuted'");
         }
         return update;
-    }
-
-    private static boolean requiredBoolean(JsonNode node, String field) throws ProtocolException {
-        Boolean value = JsonFields.optionalBoolean(node, field);
-        if (value == null) {
-            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
-        }
-        return value;
     }
 
     private static ClientMessage candidate(JsonNode id, JsonNode node) throws ProtocolException {

@@ -60,6 +60,14 @@ public final class JsonFields {
         return value.asBoolean();
     }
 
+    public static boolean requiredBoolean(JsonNode body, String field) throws ProtocolException {
+        Boolean value = optionalBoolean(body, field);
+        if (value == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "'" + field + "' is required");
+        }
+        return value;
+    }
+
     /** An object field; null when absent. */
     public static JsonNode optionalObject(JsonNode body, String field) throws ProtocolException {
         JsonNode value = body.get(field);

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 
 import io.chorus.signalling.api.ApiResponse.FileBody;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -60,18 +58,13 @@ final class FileResponses {
             }
             long length = size == 0 ? 0 : range.length();
             HttpUtil.setContentLength(response, length);
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            HttpUtil.setKeepAlive(response, keepAlive);
-            ctx.write(response);
-            ChannelFuture sent;
             if (request.method() == HttpMethod.HEAD || length == 0) {
-                sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                HttpResponses.finish(ctx, request, response, LastHttpContent.EMPTY_LAST_CONTENT);
             } else {
-                sent = ctx.writeAndFlush(new HttpChunkedInput(new ChunkedFile(file, range.first(), length, CHUNK)));
+                ChunkedFile chunks = new ChunkedFile(file, range.first(), length, CHUNK);
+                // From here the chunked writer closes the file, when the last chunk is out or the write fails.
                 handedOver = true;
-            }
-            if (!keepAlive) {
-                sent.addListener(ChannelFutureListener.CLOSE);
+                HttpResponses.finish(ctx, request, response, new HttpChunkedInput(chunks));
             }
         } finally {
             if (!handedOver) {
@@ -88,11 +81,6 @@ final class FileResponses {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
         HttpUtil.setContentLength(response, error.length);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        ChannelFuture sent = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            sent.addListener(ChannelFutureListener.CLOSE);
-        }
+        HttpResponses.finish(ctx, request, response, response);
     }
 }

@@ -1,6 +1,7 @@
 package io.chorus.signalling.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -8,6 +9,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -28,9 +31,21 @@ final class HttpResponses {
         }
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         HttpUtil.setContentLength(response, body.length);
+        finish(ctx, request, response, response);
+    }
+
+    /**
+     * Sends {@code response}'s head (with the request's keep-alive) and {@code last}, the object that
+     * ends it (the response itself when it is complete), closing the connection after it unless
+     * the client keeps it alive.
+     */
+    static void finish(ChannelHandlerContext ctx, HttpRequest request, HttpResponse response, Object last) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
-        var future = ctx.writeAndFlush(response);
+        if (last != response) {
+            ctx.write(response);
+        }
+        ChannelFuture future = ctx.writeAndFlush(last);
         if (!keepAlive) {
             future.addListener(ChannelFutureListener.CLOSE);
         }
