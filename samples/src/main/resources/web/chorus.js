@@ -7,6 +7,7 @@
   const LEAVE_TIMEOUT_MS = 3000;
   const STATS_INTERVAL_MS = 1000;
   const LOG_LIMIT = 1000;
+  const CHAT_LIMIT = 200;
   // Recording and broadcast states after which the server does nothing more with that job.
   const FINISHED_JOB_STATES = new Set(['stopped', 'failed', 'finished', 'error']);
 
@@ -30,6 +31,7 @@
     videoConstraints: null,      // the last video-constraints applied to our camera
     recordings: [],
     broadcasts: [],
+    chat: [],                    // [{participant, name, text, at}], oldest first
     audioMuted: false,
     videoMuted: false,
     connectionState: null,       // the browser's RTCPeerConnection.connectionState
@@ -262,12 +264,45 @@
     renderParticipants();
     renderJobs('recordings');
     renderJobs('broadcasts');
+    app.chat = [];
+    for (const line of Array.isArray(msg.chat) ? msg.chat : []) addChatLine(line);
+  }
+
+  // The text goes in as text, never as markup: another member wrote it.
+  function addChatLine(raw) {
+    const line = { participant: String(raw.participant), name: String(raw.name), text: String(raw.text),
+      at: String(raw.at) };
+    app.chat.push(line);
+    if (app.chat.length > CHAT_LIMIT) app.chat.shift();
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    time.dateTime = line.at;
+    time.textContent = line.at.substring(11, 16);
+    const who = document.createElement('strong');
+    who.textContent = line.name;
+    const text = document.createElement('span');
+    text.textContent = line.text;
+    item.append(time, ' ', who, ': ', text);
+    const list = $('chat-lines');
+    list.append(item);
+    while (list.childNodes.length > CHAT_LIMIT) list.firstChild.remove();
+    list.scrollTop = list.scrollHeight;
+  }
+
+  async function sendChat(event) {
+    event.preventDefault();
+    const input = $('chat-input');
+    const text = input.value;
+    if (!currentCall || !text.trim()) return;
+    currentCall.send({ type: 'chat', text });
+    input.value = '';
   }
 
   function clearRoomState() {
     Object.assign(app, { room: null, participantId: null, participants: [], activeSpeaker: null, layout: null,
-      tier: null, recordings: [], broadcasts: [], connectionState: null, serverConnectionState: null,
+      tier: null, recordings: [], broadcasts: [], chat: [], connectionState: null, serverConnectionState: null,
       remoteStream: null, localStream: null, stats: null, audioMuted: false, videoMuted: false });
+    $('chat-lines').replaceChildren();
     $('local-video').srcObject = null;
     $('remote-video').srcObject = null;
     $('play-button').hidden = true;
@@ -692,6 +727,7 @@
     kicked() {
       this.end('left', new ChorusError('kicked', 'A moderator removed you from the room.'));
     },
+    chat(msg) { addChatLine(msg); },
     'room-locked'(msg) {
       log(msg.locked ? 'the room is now locked: only moderators may join' : 'the room is unlocked');
     },
@@ -894,6 +930,7 @@
     join(formOptions()).catch(ignoreShown);
   });
   $('leave-button').addEventListener('click', () => leave().catch(ignoreShown));
+  $('chat-form').addEventListener('submit', sendChat);
   $('mute-audio-button').addEventListener('click', () => setMuted(!app.audioMuted, undefined).catch(ignoreShown));
   $('mute-video-button').addEventListener('click', () => setMuted(undefined, !app.videoMuted).catch(ignoreShown));
   $('play-button').addEventListener('click', () => {

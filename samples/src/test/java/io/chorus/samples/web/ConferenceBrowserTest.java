@@ -100,6 +100,16 @@ class ConferenceBrowserTest {
                     pages.stream().map(p -> Long.toString(Math.round(p.firstMixedFrameMs()))).toList(),
                     Math.round(ownPictureMs), cores));
 
+            // Chat: typed on one page, shown on every page; markup stays text.
+            String line = "hello <b>all</b> & bye";
+            pages.get(1).sendChat(line);
+            for (ConferencePage page : pages) {
+                String sender = pages.get(1).name;
+                assertNull(ConferencePage.await(Duration.ofSeconds(5), () -> page.chatLines().stream()
+                        .anyMatch(l -> l.endsWith(sender + ": " + line)) ? null
+                                : page.name + " does not show the chat line: " + page.chatLines()));
+            }
+
             // One leaves: within 2 s the others show two tiles.
             ConferencePage leaver = pages.get(0);
             leaver.leave();
@@ -120,6 +130,8 @@ class ConferenceBrowserTest {
             for (ConferencePage page : pages) {
                 assertGrid(page, rejoined, order, Duration.ofSeconds(15));
             }
+            assertTrue(leaver.chatLines().stream().anyMatch(l -> l.endsWith(": " + line)),
+                    "the room's chat history comes with joined: " + leaver.chatLines());
 
             // A fourth page asks for 200 kb/s: the 320x180 tier for it, the others keep 640x360.
             try (ConferencePage low = new ConferencePage("low", lowBandwidthMedia, work, pageUrl)) {

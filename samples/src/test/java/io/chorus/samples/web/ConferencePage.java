@@ -72,6 +72,21 @@ public final class ConferencePage implements AutoCloseable {
         }
     }
 
+    /** Types {@code text} into the page's chat box and presses Send, as a person would. */
+    void sendChat(String text) {
+        js.executeScript("""
+                document.getElementById('chat-input').value = arguments[0];
+                document.getElementById('chat-send-button').click();
+                """, text);
+    }
+
+    /** The chat lines the page shows, as text ("10:45 Ann: hello"). */
+    List<String> chatLines() {
+        List<?> lines = (List<?>) js.executeScript(
+                "return [...document.querySelectorAll('#chat-lines li')].map(li => li.textContent);");
+        return lines.stream().map(String::valueOf).toList();
+    }
+
     void leave() {
         js.executeAsyncScript("const done = arguments[arguments.length - 1]; chorusApp.leave().then(done, done);");
     }

@@ -44,7 +44,7 @@ public final class EchoRoom {
         }
         participants.put(id, participant);
         signals.onAdmitted(new Welcome(RoomDirectory.ECHO_ROOM, id, List.of(new MemberInfo(id, name, false, false)),
-                null, null, null, List.of(), List.of(), Role.PARTICIPANT, false));
+                null, null, null, List.of(), List.of(), Role.PARTICIPANT, false, List.of()));
         return participant;
     }
 

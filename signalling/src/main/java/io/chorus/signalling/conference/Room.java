@@ -3,6 +3,7 @@ package io.chorus.signalling.conference;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class Room {
     private ScheduledFuture<?> emptyTimer;
     /** Written under the lock; read without it, so that a lock held through a slow call cannot stall readers. */
     private volatile boolean closed;
+    /** The last chat messages, oldest first, at most {@code limits.chatHistory()}; guarded by this. */
+    private final ArrayDeque<ChatMessage> chatHistory = new ArrayDeque<>();
     /** Only moderators may join while set. */
     private volatile boolean locked;
     private boolean autoRecordStarted;
@@ -182,7 +185,7 @@ public final class Room {
         published = List.copyOf(members.values());
         participant.signals().onAdmitted(new Welcome(id(), participant.id(),
                 published.stream().map(Participant::info).toList(), layoutName, activeSpeaker, participant.tier(),
-                recorders.recordings(), recorders.broadcasts(), role, locked));
+                recorders.recordings(), recorders.broadcasts(), role, locked, List.copyOf(chatHistory)));
         emit(new RoomEvent.ParticipantJoined(participant.info()), participant.id());
         LOG.info("room {}: {} ('{}') joined; {} member(s)", id(), participant.id(), participant.name(), members.size());
         Duration connectTimeout = settings.limits().connectTimeout();
@@ -248,6 +251,28 @@ public final class Room {
         layoutName = name;
         emit(new RoomEvent.LayoutChanged(name));
         LOG.info("room {}: layout {}", id(), name);
+    }
+
+    /**
+     * Relays a member's chat message to every member, the sender included, and keeps it for those
+     * who join later (the last {@code rooms.chatHistory}).
+     */
+    public synchronized ChatMessage chat(String participantId, String text) throws ConferenceException {
+        Participant sender = member(participantId);
+        if (sender == null) {
+            throw new ConferenceException(Refusal.PARTICIPANT_NOT_FOUND,
+                    "room '" + id() + "' has no participant '" + participantId + "'");
+        }
+        ChatMessage message = new ChatMessage(participantId, sender.name(), text, Instant.now());
+        int keep = settings.limits().chatHistory();
+        if (keep > 0) {
+            if (chatHistory.size() == keep) {
+                chatHistory.removeFirst();
+            }
+            chatHistory.addLast(message);
+        }
+        emit(new RoomEvent.Chat(message));
+        return message;
     }
 
     /** Locks the room (only moderators may join) or unlocks it; everybody hears {@link RoomEvent.LockChanged}. */

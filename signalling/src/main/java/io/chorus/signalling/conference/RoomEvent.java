@@ -52,6 +52,10 @@ public sealed interface RoomEvent {
     record LockChanged(boolean locked) implements RoomEvent {
     }
 
+    /** A member said something in the room's chat; everybody hears it, the sender too. */
+    record Chat(ChatMessage message) implements RoomEvent {
+    }
+
     /** A broadcast changed state. */
     record BroadcastChanged(BroadcastStatus broadcast) implements RoomEvent {
     }

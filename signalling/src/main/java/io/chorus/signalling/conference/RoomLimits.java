@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param maxBroadcasts  broadcasts one room runs at once (each an H.264 encoder and a connection)
  */
 public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGrace, boolean createOnJoin,
-        Duration connectTimeout, int maxEchoSessions, int maxRecordings, int maxBroadcasts) {
+        Duration connectTimeout, int maxEchoSessions, int maxRecordings, int maxBroadcasts, int chatHistory) {
     /** A grid of 64 tiles is already unreadable on a 1080p screen, and the mixer's cost grows with every input. */
     public static final int MAX_PARTICIPANTS = 64;
 
@@ -31,5 +31,6 @@ public record RoomLimits(int maxParticipants, int maxRooms, Duration emptyRoomGr
         inRange(maxEchoSessions, 0, 1000, "maxEchoSessions");
         inRange(maxRecordings, 0, 100, "maxRecordings");
         inRange(maxBroadcasts, 0, 100, "maxBroadcasts");
+        inRange(chatHistory, 0, 1000, "chatHistory");
     }
 }

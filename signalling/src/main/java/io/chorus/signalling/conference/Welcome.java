@@ -12,9 +12,10 @@ import java.util.List;
  */
 public record Welcome(String room, String participant, List<MemberInfo> participants, String layout,
         String activeSpeaker, VideoTier tier, List<RecordingStatus> recordings, List<BroadcastStatus> broadcasts,
-        Role role, boolean locked) {
+        Role role, boolean locked, List<ChatMessage> chat) {
     public Welcome {
         participants = List.copyOf(participants);
+        chat = List.copyOf(chat);
         recordings = List.copyOf(recordings);
         broadcasts = List.copyOf(broadcasts);
     }

@@ -117,11 +117,12 @@ final class ConfigBinder {
         List<VideoTier> tiers = tiers("video.tiers");
         RoomLimits limits = bound(() -> new RoomLimits(integer("rooms.maxParticipants"), integer("rooms.maxRooms"),
                 duration("rooms.emptyRoomGrace"), bool("rooms.createOnJoin"), duration("rooms.connectTimeout"),
-                integer("rooms.maxEchoSessions"), integer("rooms.maxRecordings"), integer("rooms.maxBroadcasts")),
+                integer("rooms.maxEchoSessions"), integer("rooms.maxRecordings"), integer("rooms.maxBroadcasts"),
+                integer("rooms.chatHistory")),
                 Map.of("maxParticipants", "rooms.maxParticipants", "maxRooms", "rooms.maxRooms",
                         "emptyRoomGrace", "rooms.emptyRoomGrace", "connectTimeout", "rooms.connectTimeout",
                         "maxEchoSessions", "rooms.maxEchoSessions", "maxRecordings", "rooms.maxRecordings",
-                        "maxBroadcasts", "rooms.maxBroadcasts"));
+                        "maxBroadcasts", "rooms.maxBroadcasts", "chatHistory", "rooms.chatHistory"));
         RecordingOptions options = bound(() -> new RecordingOptions(0, integer("recording.aacBitrate"),
                 integer("recording.queueCapacity"), duration("recording.fragmentLength"),
                 duration("recording.stopTimeout"), bool("recording.fsync")),

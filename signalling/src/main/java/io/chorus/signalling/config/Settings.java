@@ -69,6 +69,8 @@ final class Settings {
                     "sessions the echo test room holds at once, 0 to turn it off"),
             new Setting("rooms.maxRecordings", Kind.INT, "4", "recordings one room runs at once, 0 to 100"),
             new Setting("rooms.maxBroadcasts", Kind.INT, "2", "RTMP broadcasts one room runs at once, 0 to 100"),
+            new Setting("rooms.chatHistory", Kind.INT, "50",
+                    "chat messages a room keeps for those who join later (sent in joined), 0 to 1000"),
             new Setting("recording.directory", Kind.TEXT, "recordings", "where recordings are written"),
             new Setting("recording.autoStart", Kind.TEXT, "none",
                     "record every room from its first join: none, webm, mkv or mp4"),

@@ -24,6 +24,10 @@ public sealed interface ClientMessage {
     record Mute(JsonNode id, Boolean audio, Boolean video) implements ClientMessage {
     }
 
+    /** A chat line for the room: 1 to {@link ClientMessageParser#MAX_CHAT_LENGTH} characters. */
+    record Chat(JsonNode id, String text) implements ClientMessage {
+    }
+
     /**
      * What only a moderator may send (docs/protocol.md, "Moderation"); each is answered by
      * {@code done} with the request's {@code type}.

@@ -13,6 +13,8 @@ import io.chorus.signalling.conference.RoomSpec;
 public final class ClientMessageParser {
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int MAX_NAME_LENGTH = 128;
+    /** Characters in one chat message: a long paragraph, far below the 64 KiB frame limit. */
+    public static final int MAX_CHAT_LENGTH = 2000;
     static final int MAX_ID_LENGTH = 64;
     /** Below this no video tier makes sense; the lowest tier is chosen for anything from here up to it. */
     private static final int MIN_BITRATE = 10_000;
@@ -84,6 +86,7 @@ public final class ClientMessageParser {
             case "leave" -> new ClientMessage.Leave(id);
             case "mute" -> new ClientMessage.Mute(id, JsonFields.optionalBoolean(node, "audio"),
                     JsonFields.optionalBoolean(node, "video"));
+            case "chat" -> new ClientMessage.Chat(id, chatText(node));
             case "set-layout" -> new ClientMessage.SetLayout(id, LayoutRequest.parse(node));
             case "update-participant" -> updateParticipant(id, node);
             case "kick" -> new ClientMessage.Kick(id, JsonFields.requiredText(node, "participant"));
@@ -94,6 +97,17 @@ public final class ClientMessageParser {
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '"
                     + ProtocolException.shortened(type) + "'");
         };
+    }
+
+    private static String chatText(JsonNode node) throws ProtocolException {
+        String text = JsonFields.requiredText(node, "text");
+        // Line breaks and tabs are text; other control characters would let one member garble others' screens.
+        if (text.isBlank() || text.length() > MAX_CHAT_LENGTH
+                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'text' must be 1-" + MAX_CHAT_LENGTH
+                    + " characters, not blank, without control characters other than line breaks and tabs");
+        }
+        return text;
     }
 
     private static ClientMessage updateParticipant(JsonNode id, JsonNode node) throws ProtocolException {

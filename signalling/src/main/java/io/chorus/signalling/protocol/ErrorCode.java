@@ -26,6 +26,7 @@ public enum ErrorCode {
     ROOM_CLOSED("room-closed"),
     ROOM_LOCKED("room-locked"),
     NOT_MODERATOR("not-moderator"),
+    CHAT_TOO_FAST("chat-too-fast"),
     AUTH_REQUIRED("auth-required"),
     INVALID_TOKEN("invalid-token"),
     TOKEN_EXPIRED("token-expired"),

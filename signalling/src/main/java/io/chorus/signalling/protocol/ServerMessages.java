@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.chorus.signalling.conference.BroadcastStatus;
+import io.chorus.signalling.conference.ChatMessage;
 import io.chorus.signalling.conference.MemberInfo;
 import io.chorus.signalling.conference.PublishConstraints;
 import io.chorus.signalling.conference.RecordingStatus;
@@ -35,6 +36,8 @@ public final class ServerMessages {
         node.put("room", welcome.room());
         node.put("participant", welcome.participant());
         node.put("role", welcome.role().wire()).put("locked", welcome.locked());
+        ArrayNode chat = node.putArray("chat");
+        welcome.chat().forEach(m -> chat(chat.addObject(), m));
         ArrayNode list = node.putArray("participants");
         for (MemberInfo p : welcome.participants()) {
             participant(list.addObject(), p);
@@ -91,6 +94,8 @@ public final class ServerMessages {
             ObjectNode node = base("broadcast", null);
             broadcast(node.putObject("broadcast"), e.broadcast());
             return node.toString();
+        } else if (event instanceof RoomEvent.Chat e) {
+            return chat(base("chat", null), e.message()).toString();
         } else if (event instanceof RoomEvent.Kicked) {
             return base("kicked", null).toString();
         } else if (event instanceof RoomEvent.LockChanged e) {
@@ -121,6 +126,11 @@ public final class ServerMessages {
             node.put("error", r.error());
         }
         return node;
+    }
+
+    private static ObjectNode chat(ObjectNode node, ChatMessage m) {
+        return node.put("participant", m.participantId()).put("name", m.name()).put("text", m.text())
+                .put("at", m.at().toString());
     }
 
     /** The JSON of a broadcast, shared by the protocol and the REST API. */

@@ -57,6 +57,9 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final ConnectionMetrics metrics;
     private final LogThrottle refusalsLogged = new LogThrottle();
     private final MessageBudget budget;
+    /** Chat is for people typing: a script sending more is refused, message by message. */
+    private static final int CHAT_PER_SECOND = 2;
+    private final MessageBudget chatBudget = new MessageBudget(CHAT_PER_SECOND);
     private boolean everJoined;
     /** Set once the server decided to close this connection: what the client still sends is ignored. */
     private volatile boolean closing;
@@ -180,11 +183,16 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             Peer p = joined("mute");
             p.setMuted(mute.audio(), mute.video());
             send(channel, messages.muted(mute.id(), p.audioMuted(), p.videoMuted()));
+        } else if (message instanceof ClientMessage.Chat chat) {
+            Peer p = joined("chat");
+            if (!chatBudget.spend(System.nanoTime())) {
+                throw new ProtocolException(ErrorCode.CHAT_TOO_FAST, "at most " + CHAT_PER_SECOND
+                        + " chat messages a second; this one was not sent");
+            }
+            conference(room, "chat").chat(p.id(), chat.text());
         } else if (message instanceof ClientMessage.Moderation request) {
             joined(request.type());
-            Room target = rooms.conference(room).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_ROOM,
-                    "'" + request.type() + "': the echo room has no moderation"));
-            send(channel, moderation.execute(target, role, request));
+            send(channel, moderation.execute(conference(room, request.type()), role, request));
         } else if (message instanceof ClientMessage.Leave leave) {
             joined("leave").close();
             LOG.info("{}: {} left room '{}'", channel.remoteAddress(), participant.id(), room);
@@ -193,6 +201,11 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             room = null;
             send(channel, messages.left(leave.id()));
         }
+    }
+
+    private Room conference(String roomId, String what) throws ProtocolException {
+        return rooms.conference(roomId).orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_ROOM,
+                "'" + what + "': the echo room has no chat or moderation"));
     }
 
     private Peer joined(String what) throws ProtocolException {

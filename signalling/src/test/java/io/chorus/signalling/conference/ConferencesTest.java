@@ -54,7 +54,7 @@ class ConferencesTest {
 
     private Conferences start(int maxParticipants, int maxRooms, boolean createOnJoin, ExecutorService fileWork) {
         return start(new RoomLimits(maxParticipants, maxRooms, Duration.ofMillis(200), createOnJoin,
-                Duration.ofMinutes(1), 4, 4, 2), fileWork);
+                Duration.ofMinutes(1), 4, 4, 2, 50), fileWork);
     }
 
     private Conferences start(RoomLimits limits, ExecutorService fileWork) {
@@ -159,7 +159,7 @@ class ConferencesTest {
 
     @Test
     void membersThatDoNotConnectInTimeLeaveAndSayWhy() throws Exception {
-        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1), 4, 4, 2),
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofSeconds(1), 4, 4, 2, 50),
                 Executors.newSingleThreadExecutor());
         Member connected = joinWithMedia("r", "Ann");
         Member silent = join("r", "Bob");
@@ -179,7 +179,7 @@ class ConferencesTest {
 
     @Test
     void aRoomRunsItsLimitOfRecordingsAndBroadcastsAndNeedsFreeSpaceToRecord() throws Exception {
-        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 1, 0), 0,
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 1, 0, 50), 0,
                 Executors.newSingleThreadExecutor());
         join("r", "Ann");
         Room room = conferences.room("r").orElseThrow();
@@ -191,7 +191,7 @@ class ConferencesTest {
         assertEquals(Refusal.TOO_MANY_OUTPUTS, broadcast.refusal());
         conferences.close();
 
-        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 4, 2), Integer.MAX_VALUE,
+        start(new RoomLimits(5, 2, Duration.ofSeconds(30), true, Duration.ofMinutes(1), 4, 4, 2, 50), Integer.MAX_VALUE,
                 Executors.newSingleThreadExecutor());
         join("r", "Ann");
         ConferenceException full = assertThrows(ConferenceException.class,

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
         assertEquals(LayoutName.GRID, conference.layout());
         assertEquals(List.of(new VideoTier("high", 1280, 720, 1500000), new VideoTier("medium", 640, 360, 500000),
                 new VideoTier("low", 320, 180, 150000)), conference.tiers());
-        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30), 4, 4, 2),
+        assertEquals(new RoomLimits(16, 32, Duration.ofSeconds(30), true, Duration.ofSeconds(30), 4, 4, 2, 50),
                 conference.limits());
         assertEquals(new RecordingSettings(Path.of("recordings"), null, false, RecordingOptions.defaults(), 1024),
                 conference.recording());
@@ -147,6 +147,7 @@ class ConfigLoaderTest {
                 key("media.maxRemoteCandidates", "10", c -> c.media().limits().maxRemoteCandidates(), 10),
                 key("rooms.maxRecordings", "1", c -> c.conference().limits().maxRecordings(), 1),
                 key("rooms.maxBroadcasts", "0", c -> c.conference().limits().maxBroadcasts(), 0),
+                key("rooms.chatHistory", "0", c -> c.conference().limits().chatHistory(), 0),
                 key("recording.minFreeMegabytes", "0", c -> c.conference().recording().minFreeMegabytes(), 0),
                 key("rooms.maxEchoSessions", "0", c -> c.conference().limits().maxEchoSessions(), 0),
                 key("rooms.createOnJoin", "false", c -> c.conference().limits().createOnJoin(), false),

@@ -35,7 +35,7 @@ class RoomMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ConferenceSettings settings = new ConferenceSettings(RoomMixerConfig.defaults().withCanvas(320, 180, 15),
                 LayoutName.GRID, List.of(new VideoTier("low", 320, 180, 150_000)),
-                new RoomLimits(4, 4, Duration.ZERO, true, Duration.ofSeconds(30), 1, 1, 1),
+                new RoomLimits(4, 4, Duration.ZERO, true, Duration.ofSeconds(30), 1, 1, 1, 50),
                 new RecordingSettings(recordings, null, false, RecordingOptions.defaults(), 0),
                 BroadcastSettings.defaults());
         Conferences conferences = new Conferences(settings, (name, listener) -> {

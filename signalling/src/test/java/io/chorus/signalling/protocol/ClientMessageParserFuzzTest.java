@@ -43,7 +43,7 @@ class ClientMessageParserFuzzTest {
     @DictionaryEntries({"{\"type\":\"join\",", "{\"type\":\"offer\",", "{\"type\":\"candidate\",",
             "{\"type\":\"leave\"}", "{\"type\":\"mute\",", "\"room\":", "\"name\":", "\"token\":", "\"maxBitrate\":",
             "\"sdp\":", "\"candidate\":", "\"sdpMid\":", "\"sdpMLineIndex\":", "\"audio\":", "\"video\":", "\"id\":",
-            "{\"type\":\"set-layout\",", "{\"type\":\"update-participant\",", "{\"type\":\"kick\",",
+            "{\"type\":\"chat\",", "\"text\":", "{\"type\":\"set-layout\",", "{\"type\":\"update-participant\",", "{\"type\":\"kick\",",
             "{\"type\":\"lock\",", "{\"type\":\"start-recording\",", "{\"type\":\"stop-recording\",",
             "\"layout\":", "\"regions\":", "\"participant\":", "\"gainDb\":", "\"audioMuted\":",
             "\"videoMuted\":", "\"locked\":", "\"format\":", "\"participants\":", "\"recording\":",
@@ -110,6 +110,8 @@ class ClientMessageParserFuzzTest {
             node.put("type", "leave");
         } else if (message instanceof ClientMessage.Mute mute) {
             node.put("type", "mute").put("audio", mute.audio()).put("video", mute.video());
+        } else if (message instanceof ClientMessage.Chat chat) {
+            node.put("type", "chat").put("text", chat.text());
         } else if (message instanceof ClientMessage.SetLayout layout) {
             layout.layout().write(node.put("type", "set-layout"));
         } else if (message instanceof ClientMessage.UpdateParticipant update) {

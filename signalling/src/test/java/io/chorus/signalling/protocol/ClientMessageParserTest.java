@@ -48,6 +48,18 @@ class ClientMessageParserTest {
     }
 
     @Test
+    void parsesChatKeepingLineBreaks() throws Exception {
+        assertEquals("hi\nthere\t!", assertInstanceOf(ClientMessage.Chat.class,
+                parse("{\"type\":\"chat\",\"text\":\"hi\\nthere\\t!\"}")).text());
+        String longest = "x".repeat(ClientMessageParser.MAX_CHAT_LENGTH);
+        assertEquals(longest, assertInstanceOf(ClientMessage.Chat.class,
+                parse("{\"type\":\"chat\",\"text\":\"" + longest + "\"}")).text());
+        ProtocolException tooLong = assertThrows(ProtocolException.class,
+                () -> parse("{\"type\":\"chat\",\"text\":\"" + longest + "x\"}"));
+        assertEquals("invalid-field", tooLong.code().wire());
+    }
+
+    @Test
     void parsesModerationRequests() throws Exception {
         ClientMessage.SetLayout layout = assertInstanceOf(ClientMessage.SetLayout.class,
                 parse("{\"type\":\"set-layout\",\"layout\":\"custom\",\"regions\":[{\"x\":0,\"y\":0,"
@@ -93,6 +105,11 @@ class ClientMessageParserTest {
             "{\"type\":\"candidate\",\"candidate\":null,\"sdpMLineIndex\":-1} | invalid-field",
             "{\"type\":\"mute\",\"audio\":\"yes\"}            | invalid-field",
             "{\"type\":\"leave\",\"id\":40e66666666666666640}  | invalid-json",
+            "{\"type\":\"chat\"}                              | missing-field",
+            "{\"type\":\"chat\",\"text\":\"  \"}              | invalid-field",
+            "{\"type\":\"chat\",\"text\":\"a\\u0007b\"}        | invalid-field",
+            "{\"type\":\"chat\",\"text\":\"a\\u001b[2J\"}      | invalid-field",
+            "{\"type\":\"chat\",\"text\":7}                   | invalid-field",
             "{\"type\":\"set-layout\"}                        | missing-field",
             "{\"type\":\"set-layout\",\"layout\":\"mosaic\"}  | invalid-field",
             "{\"type\":\"update-participant\",\"participant\":\"p1\"} | missing-field",

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 
 import io.chorus.signalling.conference.BroadcastStatus;
+import io.chorus.signalling.conference.ChatMessage;
 import io.chorus.signalling.conference.LeaveReason;
 import io.chorus.signalling.conference.MemberInfo;
 import io.chorus.signalling.conference.PublishConstraints;
@@ -111,7 +112,7 @@ class ServerMessagesTest {
         Welcome welcome = new Welcome("r", "p2", List.of(new MemberInfo("p1", "Ann", false, true),
                 new MemberInfo("p2", "Bob", false, false)), "grid", "p1", new VideoTier("high", 1280, 720, 1_500_000),
                 List.of(new RecordingStatus("r1", "mp4", "x.mp4", "recording", 10, null)), List.of(), Role.MODERATOR,
-                true);
+                true, List.of(new ChatMessage("p1", "Ann", "hello\nall", java.time.Instant.parse("2026-12-05T10:00:00Z"))));
         JsonNode joined = mapper.readTree(messages.joined(IntNode.valueOf(7), welcome,
                 List.of(new IceServerInfo(List.of("turn:127.0.0.1:3478"), "u", "c"))));
         assertEquals("joined", joined.get("type").asText());
@@ -126,5 +127,7 @@ class ServerMessagesTest {
         assertEquals(0, joined.get("broadcasts").size());
         assertEquals("moderator", joined.get("role").asText());
         assertTrue(joined.get("locked").asBoolean());
+        assertEquals("{\"participant\":\"p1\",\"name\":\"Ann\",\"text\":\"hello\\nall\",\"at\":\"2026-12-05T10:00:00Z\"}",
+                joined.get("chat").get(0).toString());
     }
 }
