@@ -77,7 +77,8 @@ public final class Room {
                 settings.limits(),
                 top.width() == spec.width() && top.height() == spec.height() ? top.bitrateBps() : 0,
                 recording -> emit(new RoomEvent.RecordingChanged(recording)),
-                broadcast -> emit(new RoomEvent.BroadcastChanged(broadcast)));
+                broadcast -> emit(new RoomEvent.BroadcastChanged(broadcast)),
+                files -> notifyListener(files));
         LOG.info("room {} opened ({}x{} at {} fps, layout {}, tiers {}){}", spec.id(), spec.width(), spec.height(),
                 spec.fps(), layoutName, tiers, createdByApi ? " by the API" : " by a join");
     }

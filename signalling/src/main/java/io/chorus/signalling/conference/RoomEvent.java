@@ -1,5 +1,9 @@
 package io.chorus.signalling.conference;
 
+import java.util.List;
+
+import io.chorus.recorder.file.RecordingResult;
+
 /**
  * What happens in a room, as members and room listeners (the WebSocket protocol, metrics) hear it.
  * Events that concern one participant only ({@link TierChanged}, {@link VideoConstraints}) reach
@@ -54,6 +58,17 @@ public sealed interface RoomEvent {
 
     /** A member said something in the room's chat; everybody hears it, the sender too. */
     record Chat(ChatMessage message) implements RoomEvent {
+    }
+
+    /**
+     * The per-participant files of room recording {@code recordingId} (file {@code roomFile}) are
+     * finished; room listeners only (the members heard about the room recording).
+     */
+    record ParticipantFilesFinished(String recordingId, String roomFile, List<RecordingResult> files)
+            implements RoomEvent {
+        public ParticipantFilesFinished {
+            files = List.copyOf(files);
+        }
     }
 
     /** A broadcast changed state. */

@@ -48,6 +48,7 @@ public final class RoomRecorders {
     private int broadcastsStarting;
     private final Consumer<RecordingStatus> onRecording;
     private final Consumer<BroadcastStatus> onBroadcast;
+    private final Consumer<RoomEvent.ParticipantFilesFinished> onParticipantFiles;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, RoomRecording> recordings = new LinkedHashMap<>();
     private final Map<String, RtmpBroadcast> broadcasts = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public final class RoomRecorders {
      */
     RoomRecorders(String roomId, RoomMixer mixer, RecordingSettings recording, BroadcastSettings broadcast,
             RoomLimits limits, int recordingBitrateBps, Consumer<RecordingStatus> onRecording,
-            Consumer<BroadcastStatus> onBroadcast) {
+            Consumer<BroadcastStatus> onBroadcast, Consumer<RoomEvent.ParticipantFilesFinished> onParticipantFiles) {
         this.roomId = roomId;
         this.mixer = mixer;
         this.directory = recording.directory();
@@ -75,6 +76,7 @@ public final class RoomRecorders {
         this.minFreeBytes = recording.minFreeMegabytes() * 1024L * 1024L;
         this.onRecording = onRecording;
         this.onBroadcast = onBroadcast;
+        this.onParticipantFiles = onParticipantFiles;
     }
 
     static RecordingFormat format(String name) throws ConferenceException {
@@ -162,7 +164,13 @@ public final class RoomRecorders {
             throw new ConferenceException(Refusal.RECORDING_NOT_FOUND, "room '" + roomId + "' has no recording '"
                     + id + "'");
         }
-        return new StoppedRecording(recording.stop(), files == null ? List.of() : files.stopAll());
+        RecordingResult room = recording.stop();
+        List<RecordingResult> participants = files == null ? List.of() : files.stopAll();
+        if (!participants.isEmpty()) {
+            onParticipantFiles.accept(new RoomEvent.ParticipantFilesFinished(id, room.file().getFileName().toString(),
+                    participants));
+        }
+        return new StoppedRecording(room, participants);
     }
 
     /** A room recording's file and those of its participants. */

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.recorder.file.RecordingResult;
 import io.chorus.signalling.conference.RecordingStatus;
 import io.chorus.signalling.conference.Room;
 import io.chorus.signalling.conference.RoomEvent;
@@ -111,6 +115,8 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
     public void onEvent(Room room, RoomEvent event) {
         if (event instanceof RoomEvent.RecordingChanged changed) {
             record(room.id(), changed.recording());
+        } else if (event instanceof RoomEvent.ParticipantFilesFinished files) {
+            recordParticipantFiles(room.id(), files);
         }
     }
 
@@ -118,7 +124,7 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
         RecordingEntry entry;
         if (status.state().equals("recording")) {
             entry = new RecordingEntry(status.file(), room, status.id(), status.format(), "recording", clock.instant(),
-                    null, 0, null, null);
+                    null, 0, null, null, null);
         } else {
             RecordingEntry started = entries.get(status.file());
             if (started == null) {
@@ -129,6 +135,21 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
         }
         entries.put(entry.file(), entry);
         submit(() -> persist(entry.file()));
+    }
+
+    /** Each participant's own file joins the catalog under its room recording; sizes are read on the disk thread. */
+    void recordParticipantFiles(String room, RoomEvent.ParticipantFilesFinished finished) {
+        RecordingEntry parent = entries.get(finished.roomFile());
+        Instant now = clock.instant();
+        for (RecordingResult result : finished.files()) {
+            String file = result.file().getFileName().toString();
+            RecordingEntry entry = new RecordingEntry(file, room, finished.recordingId(),
+                    file.substring(file.lastIndexOf('.') + 1), result.state().phase().name().toLowerCase(Locale.ROOT),
+                    parent == null ? now : parent.startedAt(), now, result.durationMs(), null, result.state().message(),
+                    finished.roomFile());
+            entries.put(file, entry);
+            submit(() -> persist(file));
+        }
     }
 
     /** On the disk thread: the finished file's size, then the sidecar, unless it was deleted meanwhile. */
@@ -204,7 +225,7 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
 
     /** The latest recording a room of that name gave that id (ids start again at r1 when a room reopens). */
     public Optional<RecordingEntry> byRoomRecording(String room, String id) {
-        return entries.values().stream().filter(e -> e.room().equals(room) && e.id().equals(id))
+        return entries.values().stream().filter(e -> e.partOf() == null && e.room().equals(room) && e.id().equals(id))
                 .max(Comparator.comparing(RecordingEntry::startedAt));
     }
 
@@ -228,11 +249,16 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
         if (entry.inProgress()) {
             throw new IllegalStateException(file + " is still being recorded; stop it first");
         }
+        // A room recording takes its participants' files with it.
+        List<String> files = new ArrayList<>(List.of(file));
+        entries.values().stream().filter(e -> file.equals(e.partOf())).forEach(e -> files.add(e.file()));
         Future<?> done = submit(() -> {
             try {
-                Files.deleteIfExists(directory.resolve(file));
-                entries.remove(file);
-                Files.deleteIfExists(directory.resolve(file + SIDECAR));
+                for (String each : files) {
+                    Files.deleteIfExists(directory.resolve(each));
+                    entries.remove(each);
+                    Files.deleteIfExists(directory.resolve(each + SIDECAR));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -250,7 +276,8 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while deleting " + file);
         }
-        LOG.info("recording catalog: deleted {} (room {}, {})", file, entry.room(), entry.id());
+        LOG.info("recording catalog: deleted {} (room {}, {}){}", file, entry.room(), entry.id(),
+                files.size() == 1 ? "" : " and its " + (files.size() - 1) + " participant file(s)");
         return true;
     }
 

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param finishedAt null while recording
  * @param bytes      the file's size when it ended; null while recording
  * @param error      why it failed, or null
+ * @param partOf     for one participant's own file, the file of the room recording it belongs to
+ *                   (which shares its {@code id}); null for a room recording
  */
 public record RecordingEntry(String file, String room, String id, String format, String state, Instant startedAt,
-        Instant finishedAt, long durationMs, Long bytes, String error) {
+        Instant finishedAt, long durationMs, Long bytes, String error, String partOf) {
 
     public RecordingEntry {
         Objects.requireNonNull(file, "file");
@@ -45,14 +47,14 @@ public record RecordingEntry(String file, String room, String id, String format,
     }
 
     RecordingEntry ended(String endState, Instant at, long duration, Long size, String why) {
-        return new RecordingEntry(file, room, id, format, endState, startedAt, at, duration, size, why);
+        return new RecordingEntry(file, room, id, format, endState, startedAt, at, duration, size, why, partOf);
     }
 
     public ObjectNode toJson(ObjectMapper mapper) {
         ObjectNode node = mapper.createObjectNode().put("file", file).put("room", room).put("id", id)
                 .put("format", format).put("state", state).put("startedAt", startedAt.toString());
         node.put("finishedAt", finishedAt == null ? null : finishedAt.toString());
-        node.put("durationMs", durationMs).put("bytes", bytes).put("error", error);
+        node.put("durationMs", durationMs).put("bytes", bytes).put("error", error).put("partOf", partOf);
         return node;
     }
 
@@ -62,10 +64,12 @@ public record RecordingEntry(String file, String room, String id, String format,
             JsonNode finished = node.path("finishedAt");
             JsonNode bytes = node.path("bytes");
             JsonNode error = node.path("error");
+            JsonNode partOf = node.path("partOf");
             return new RecordingEntry(text(node, "file"), text(node, "room"), text(node, "id"), text(node, "format"),
                     text(node, "state"), Instant.parse(text(node, "startedAt")),
                     finished.isTextual() ? Instant.parse(finished.asText()) : null, node.path("durationMs").asLong(),
-                    bytes.isIntegralNumber() ? bytes.asLong() : null, error.isTextual() ? error.asText() : null);
+                    bytes.isIntegralNumber() ? bytes.asLong() : null, error.isTextual() ? error.asText() : null,
+                    partOf.isTextual() ? partOf.asText() : null);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.chorus.recorder.file.RecordingResult;
+import io.chorus.recorder.file.RecordingState;
 import io.chorus.signalling.conference.RecordingStatus;
+import io.chorus.signalling.conference.RoomEvent;
 
 class RecordingCatalogTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,7 +43,7 @@ class RecordingCatalogTest {
         try (RecordingCatalog reopened = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
             RecordingEntry entry = reopened.byFile("standup-1.webm").orElseThrow();
             assertEquals(new RecordingEntry("standup-1.webm", "standup", "r1", "webm", "finished",
-                    CLOCK.instant(), CLOCK.instant(), 61_000, 1234L, null), entry);
+                    CLOCK.instant(), CLOCK.instant(), 61_000, 1234L, null, null), entry);
             assertEquals("/api/recordings/standup-1.webm/file", entry.downloadPath());
             assertEquals(entry, reopened.byRoomRecording("standup", "r1").orElseThrow());
         }
@@ -130,6 +133,32 @@ class RecordingCatalogTest {
     }
 
     @Test
+    void participantsFilesJoinTheirRoomRecordingAndLeaveWithIt() throws Exception {
+        try (RecordingCatalog catalog = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
+            Files.write(directory.resolve("p-1.webm"), new byte[10]);
+            Files.write(directory.resolve("p-p1-1.webm"), new byte[7]);
+            catalog.record("p", status("r1", "p-1.webm", "recording", 0, null));
+            catalog.record("p", status("r1", "p-1.webm", "finished", 3000, null));
+            catalog.recordParticipantFiles("p", new RoomEvent.ParticipantFilesFinished("r1", "p-1.webm", List.of(
+                    new RecordingResult(directory.resolve("p-p1-1.webm"), 2900, 7, RecordingState.FINISHED),
+                    new RecordingResult(directory.resolve("p-p2-1.webm"), 0, 0,
+                            RecordingState.failed("nothing recorded")))));
+        }
+        try (RecordingCatalog reopened = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
+            RecordingEntry own = reopened.byFile("p-p1-1.webm").orElseThrow();
+            assertEquals("p-1.webm", own.partOf());
+            assertEquals("r1", own.id());
+            assertEquals(7L, own.bytes());
+            assertTrue(reopened.byFile("p-p2-1.webm").isEmpty(), "a participant file that was never written");
+            assertEquals("p-1.webm", reopened.byRoomRecording("p", "r1").orElseThrow().file(),
+                    "the room's id names the room recording, not a participant's file");
+            assertTrue(reopened.delete("p-1.webm"));
+            assertFalse(Files.exists(directory.resolve("p-p1-1.webm")));
+            assertEquals(List.of(), reopened.list(null, 10));
+        }
+    }
+
+    @Test
     void aRecordingThatLeftNoFileIsNotListed() throws Exception {
         try (RecordingCatalog catalog = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
             catalog.record("e", status("r1", "e-1.webm", "recording", 0, null));
@@ -148,10 +177,10 @@ class RecordingCatalogTest {
         Files.writeString(directory.resolve("notes.json"), "{\"not\":\"a sidecar\"}");
         Files.writeString(directory.resolve("broken.webm.json"), "{\"file\":");
         Files.writeString(directory.resolve("gone.webm.json"), new RecordingEntry("gone.webm", "g", "r1", "webm",
-                "finished", CLOCK.instant(), CLOCK.instant(), 1, 1L, null).toJson(MAPPER).toString());
+                "finished", CLOCK.instant(), CLOCK.instant(), 1, 1L, null, null).toJson(MAPPER).toString());
         Files.write(directory.resolve("other.webm"), new byte[1]);
         Files.writeString(directory.resolve("renamed.webm.json"), new RecordingEntry("other.webm", "o", "r1", "webm",
-                "finished", CLOCK.instant(), CLOCK.instant(), 1, 1L, null).toJson(MAPPER).toString());
+                "finished", CLOCK.instant(), CLOCK.instant(), 1, 1L, null, null).toJson(MAPPER).toString());
         try (RecordingCatalog catalog = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
             assertEquals(List.of(), catalog.list(null, 10));
         }
