@@ -86,6 +86,8 @@ public final class SharedUdpPort implements AutoCloseable {
     }
 
     private void onReceiveThreadDied(GuardedUdpHarvester dead, Throwable error) {
+        // Not receiving from here on (this dying thread runs the reopening), until a new thread is found.
+        receiveThread = null;
         stats.receiveLoopRestart();
         LOG.error("Media port {}: the receive thread died; every session on it has lost its media. Reopening"
                 + " the port for new sessions", local, error);

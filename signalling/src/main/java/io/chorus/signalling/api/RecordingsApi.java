@@ -1,6 +1,5 @@
 package io.chorus.signalling.api;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,15 +84,13 @@ final class RecordingsApi {
         return ApiResponse.file(path, contentType(entry.format()), entry.file());
     }
 
+    /** 202: the recording leaves the catalog now, its files a moment later (on the catalog's disk thread). */
     private ApiResponse delete(RecordingEntry entry) throws ApiException {
         try {
             catalog.delete(entry.file());
-            return ApiResponse.noContent();
+            return new ApiResponse(HttpResponseStatus.ACCEPTED, null);
         } catch (IllegalStateException e) {
             throw new ApiException(HttpResponseStatus.CONFLICT, "recording-in-progress", e.getMessage());
-        } catch (IOException e) {
-            throw new ApiException(HttpResponseStatus.INTERNAL_SERVER_ERROR, "recording-failed",
-                    "cannot delete " + entry.file() + ": " + e.getMessage());
         }
     }
 

@@ -326,13 +326,16 @@ public final class Participant implements Peer, MediaSession.Listener {
         close(LeaveReason.LEFT);
     }
 
-    void close(LeaveReason reason) {
+    /** @return whether this call closed it (false: it was closed already, with another reason) */
+    boolean close(LeaveReason reason) {
         if (closed.compareAndSet(false, true)) {
             leaveReason = reason;
             room.onClosed(this);
             session.close();
             closedActions.run();
+            return true;
         }
+        return false;
     }
 
     @Override

@@ -301,8 +301,12 @@ public final class Room {
             throw new ConferenceException(Refusal.PARTICIPANT_NOT_FOUND,
                     "room '" + id() + "' has no participant '" + participantId + "'");
         }
-        // Closed first, so that the reason is set before the client's socket closes and reports a leave.
-        p.close(LeaveReason.KICKED);
+        // Closed first, so that the reason is set before the client's socket closes and reports a leave;
+        // a member that left meanwhile is not kicked, nor is the next session on its socket.
+        if (!p.close(LeaveReason.KICKED)) {
+            throw new ConferenceException(Refusal.PARTICIPANT_NOT_FOUND,
+                    "participant '" + participantId + "' left room '" + id() + "' before it could be removed");
+        }
         tell(p, new RoomEvent.Kicked(participantId));
         LOG.info("room {}: {} ('{}') removed by a moderator", id(), participantId, p.name());
     }

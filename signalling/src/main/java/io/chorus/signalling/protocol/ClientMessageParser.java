@@ -101,9 +101,9 @@ public final class ClientMessageParser {
 
     private static String chatText(JsonNode node) throws ProtocolException {
         String text = JsonFields.requiredText(node, "text");
-        // Line breaks and tabs are text; other control characters would let one member garble others' screens.
+        // Line breaks (LF or CRLF) and tabs are text; other control characters would let one member garble others' screens.
         if (text.isBlank() || text.length() > MAX_CHAT_LENGTH
-                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "'text' must be 1-" + MAX_CHAT_LENGTH
                     + " characters, not blank, without control characters other than line breaks and tabs");
         }

@@ -1,7 +1,6 @@
 package io.chorus.signalling.recordings;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,12 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +46,6 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
     static final String SIDECAR = ".json";
     /** Sidecar writes waiting; a recording makes two, so this is far above what rooms' limits allow. */
     private static final int MAX_PENDING_WRITES = 10_000;
-    private static final Duration DELETE_WAIT = Duration.ofSeconds(10);
 
     private final Path directory;
     private final ObjectMapper mapper;
@@ -99,10 +94,17 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
                     continue;
                 }
                 if (entry.inProgress()) {
-                    entry = entry.ended("interrupted", Files.getLastModifiedTime(media).toInstant(), entry.durationMs(),
-                            Files.size(media), "the server stopped while recording; the file holds what was written");
-                    write(entry);
-                    interrupted++;
+                    // One unreadable file or unwritable sidecar must not keep the server from starting.
+                    try {
+                        entry = entry.ended("interrupted", Files.getLastModifiedTime(media).toInstant(),
+                                entry.durationMs(), Files.size(media),
+                                "the server stopped while recording; the file holds what was written");
+                        write(entry);
+                        interrupted++;
+                    } catch (IOException e) {
+                        LOG.warn("recording catalog: {} was cut short by the last shutdown, and its sidecar cannot be "
+                                + "updated ({}); listed as interrupted for this run only", entry.file(), e.toString());
+                    }
                 }
                 entries.put(entry.file(), entry);
             }
@@ -123,14 +125,15 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
     void record(String room, RecordingStatus status) {
         RecordingEntry entry;
         if (status.state().equals("recording")) {
+            if (entries.containsKey(status.file())) {
+                return;
+            }
             entry = new RecordingEntry(status.file(), room, status.id(), status.format(), "recording", clock.instant(),
                     null, 0, null, null, null);
         } else {
-            RecordingEntry started = entries.get(status.file());
-            if (started == null) {
-                LOG.warn("recording catalog: {} ended ({}) but never started here", status.file(), status.state());
-                return;
-            }
+            // A recorder that fails at once may report its end before the room reported its start.
+            RecordingEntry started = entries.getOrDefault(status.file(), new RecordingEntry(status.file(), room,
+                    status.id(), status.format(), "recording", clock.instant(), null, 0, null, null, null));
             entry = started.ended(status.state(), clock.instant(), status.durationMs(), null, status.error());
         }
         entries.put(entry.file(), entry);
@@ -206,8 +209,12 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
         try {
             return disk.submit(work);
         } catch (RejectedExecutionException e) {
-            LOG.error("recording catalog: {} disk operations are waiting, all it may; this one is lost: {}",
-                    MAX_PENDING_WRITES, work);
+            if (disk.isShutdown()) {
+                LOG.error("recording catalog: a recording changed after shutdown began; its sidecar is not updated");
+            } else {
+                LOG.error("recording catalog: {} disk operations are waiting, all it may; this one is lost",
+                        MAX_PENDING_WRITES);
+            }
             throw e;
         }
     }
@@ -235,13 +242,13 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
     }
 
     /**
-     * Deletes a recording that has ended: its file and its sidecar.
+     * Takes a recording that has ended (with its participants' files) out of the catalog at once and
+     * deletes its files on the disk thread, so that no request thread waits for a slow disk.
      *
      * @throws IllegalStateException while it is still being recorded
-     * @throws IOException           when the file cannot be deleted
      * @return false when there is no such recording
      */
-    public boolean delete(String file) throws IOException {
+    public boolean delete(String file) {
         RecordingEntry entry = entries.get(file);
         if (entry == null) {
             return false;
@@ -249,36 +256,28 @@ public final class RecordingCatalog implements RoomListener, AutoCloseable {
         if (entry.inProgress()) {
             throw new IllegalStateException(file + " is still being recorded; stop it first");
         }
-        // A room recording takes its participants' files with it.
         List<String> files = new ArrayList<>(List.of(file));
         entries.values().stream().filter(e -> file.equals(e.partOf())).forEach(e -> files.add(e.file()));
-        Future<?> done = submit(() -> {
-            try {
-                for (String each : files) {
+        files.forEach(entries::remove);
+        submit(() -> {
+            for (String each : files) {
+                try {
                     Files.deleteIfExists(directory.resolve(each));
-                    entries.remove(each);
                     Files.deleteIfExists(directory.resolve(each + SIDECAR));
+                } catch (IOException e) {
+                    LOG.error("recording catalog: cannot delete {} from {}: {}; it is no longer listed", each,
+                            directory, e.toString());
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            LOG.info("recording catalog: deleted {} (room {}, {}){}", file, entry.room(), entry.id(),
+                    files.size() == 1 ? "" : " and its " + (files.size() - 1) + " participant file(s)");
         });
-        try {
-            done.get(DELETE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof UncheckedIOException io ? io.getCause()
-                    : new IOException("deleting " + file + " failed", cause);
-        } catch (TimeoutException e) {
-            throw new IOException("deleting " + file + " did not finish within " + DELETE_WAIT.toSeconds()
-                    + " s (the disk is slow); it is still queued");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while deleting " + file);
-        }
-        LOG.info("recording catalog: deleted {} (room {}, {}){}", file, entry.room(), entry.id(),
-                files.size() == 1 ? "" : " and its " + (files.size() - 1) + " participant file(s)");
         return true;
+    }
+
+    /** Runs after the disk work queued so far: for tests that look at the directory. */
+    void awaitDiskWork() throws Exception {
+        submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     /** Finishes the queued disk work (the rooms' last recordings' sidecars among it), then stops. */

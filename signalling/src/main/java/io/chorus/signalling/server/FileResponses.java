@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import io.chorus.signalling.api.ApiResponse.FileBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
@@ -19,17 +19,15 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.stream.ChunkedFile;
 
 /**
- * Streams a file as a response, whole or one byte range of it: recordings are gigabytes, so they
- * go out in chunks as the client reads them (the pipeline's chunked writer waits while the socket
- * is full) instead of through memory. The file is opened here and closed when the last chunk is
- * written or the connection fails.
+ * Streams a file as a response, whole or one byte range of it: recordings are gigabytes, so the
+ * kernel sends them straight from the page cache to the socket (sendfile, a file region) as the
+ * client reads, never through the heap. The file is opened here and closed when the region is sent
+ * or the connection fails. A region not in the page cache is read by the kernel within the event
+ * loop's sendfile call: on a slow disk that delays the loop's other connections.
  */
 final class FileResponses {
-    private static final int CHUNK = 64 * 1024;
-
     private FileResponses() {
     }
 
@@ -61,10 +59,10 @@ final class FileResponses {
             if (request.method() == HttpMethod.HEAD || length == 0) {
                 HttpResponses.finish(ctx, request, response, LastHttpContent.EMPTY_LAST_CONTENT);
             } else {
-                ChunkedFile chunks = new ChunkedFile(file, range.first(), length, CHUNK);
-                // From here the chunked writer closes the file, when the last chunk is out or the write fails.
+                DefaultFileRegion region = new DefaultFileRegion(file.getChannel(), range.first(), length);
+                // From here the region owns the file and closes it when it is sent or the write fails.
                 handedOver = true;
-                HttpResponses.finish(ctx, request, response, new HttpChunkedInput(chunks));
+                HttpResponses.finish(ctx, request, response, region, LastHttpContent.EMPTY_LAST_CONTENT);
             }
         } finally {
             if (!handedOver) {
@@ -81,6 +79,6 @@ final class FileResponses {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
         HttpUtil.setContentLength(response, error.length);
-        HttpResponses.finish(ctx, request, response, response);
+        HttpResponses.finish(ctx, request, response);
     }
 }

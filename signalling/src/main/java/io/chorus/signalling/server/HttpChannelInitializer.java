@@ -7,7 +7,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -49,8 +48,6 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limits", guards.limiter());
         pipeline.addLast("http", new HttpServerCodec());
-        // Streams recordings' downloads as the client reads them (FileResponses).
-        pipeline.addLast("chunked", new ChunkedWriteHandler());
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST));
         pipeline.addLast("origin", guards.origins());
         pipeline.addLast("websocket", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

@@ -31,19 +31,20 @@ final class HttpResponses {
         }
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         HttpUtil.setContentLength(response, body.length);
-        finish(ctx, request, response, response);
+        finish(ctx, request, response);
     }
 
     /**
-     * Sends {@code response}'s head (with the request's keep-alive) and {@code last}, the object that
-     * ends it (the response itself when it is complete), closing the connection after it unless
-     * the client keeps it alive.
+     * Sends {@code response} (with the request's keep-alive), then {@code body} in order (its last
+     * part ends the response), closing the connection afterwards unless the client keeps it alive.
      */
-    static void finish(ChannelHandlerContext ctx, HttpRequest request, HttpResponse response, Object last) {
+    static void finish(ChannelHandlerContext ctx, HttpRequest request, HttpResponse response, Object... body) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
-        if (last != response) {
-            ctx.write(response);
+        Object last = response;
+        for (Object part : body) {
+            ctx.write(last);
+            last = part;
         }
         ChannelFuture future = ctx.writeAndFlush(last);
         if (!keepAlive) {

@@ -21,6 +21,7 @@ import io.chorus.signalling.api.ApiResponse;
 import io.chorus.signalling.api.RoomsApi;
 import io.chorus.signalling.protocol.ErrorCode;
 import io.chorus.signalling.logging.LogContext;
+import io.chorus.signalling.logging.LogText;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.metrics.ServerMetrics;
@@ -94,7 +95,15 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         List<String> segments = path.length() <= PREFIX.length() ? List.of()
                 : Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
         String room = segments.size() >= 2 && segments.get(0).equals("rooms") ? segments.get(1) : null;
+        // Around the refusals too: those are the lines an operator looks for by room.
         try (LogContext context = LogContext.enter(room, null)) {
+            return outcome(request, path, segments, query);
+        }
+    }
+
+    private ApiOutcome outcome(FullHttpRequest request, String path, List<String> segments,
+            Map<String, List<String>> query) {
+        try {
             if (!request.decoderResult().isSuccess()) {
                 throw new ApiException(HttpResponseStatus.BAD_REQUEST, "bad-request", "malformed HTTP request");
             }
@@ -106,10 +115,11 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ApiResponse response = api.handle(request.method(), segments, query, body(request));
             return new ApiOutcome(response.status(), response.body(), response.file());
         } catch (ApiException e) {
-            LOG.info("{} {}: {} {} ({})", request.method(), path, e.status().code(), e.code(), e.getMessage());
+            LOG.info("{} {}: {} {} ({})", request.method(), LogText.oneLine(path), e.status().code(), e.code(),
+                    LogText.oneLine(e.getMessage()));
             return error(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} {}: internal error", request.method(), path, e);
+            LOG.error("{} {}: internal error", request.method(), LogText.oneLine(path), e);
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR.wire(),
                     "internal server error; see server log");
         }
@@ -152,7 +162,7 @@ final class RestApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 FileResponses.send(ctx, request, outcome.file());
                 return;
             } catch (IOException e) {
-                LOG.warn("{} {}: cannot open {}: {}", request.method(), path, outcome.file().path(), e.toString());
+                LOG.warn("{} {}: cannot open {}: {}", request.method(), LogText.oneLine(path), outcome.file().path(), e.toString());
                 outcome = error(HttpResponseStatus.NOT_FOUND, "recording-not-found", "the file is no longer there");
             }
         }

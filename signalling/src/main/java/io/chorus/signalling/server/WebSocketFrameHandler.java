@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.chorus.signalling.conference.ConferenceException;
 import io.chorus.signalling.logging.LogContext;
+import io.chorus.signalling.logging.LogText;
 import io.chorus.signalling.metrics.ConnectionMetrics;
 import io.chorus.signalling.metrics.ConnectionMetrics.Refusal;
 import io.chorus.signalling.conference.Peer;
@@ -113,25 +114,28 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         int size = text.content().readableBytes();
         String body = size > ClientMessageParser.MAX_MESSAGE_BYTES ? "" : text.content().toString(StandardCharsets.UTF_8);
         JsonNode id = null;
+        // Around the refusals too: those are the lines an operator looks for by room.
         try (LogContext context = LogContext.enter(room, participant == null ? null : participant.id())) {
-            ClientMessage message = parser.parse(body, size);
-            id = message.id();
-            handle(channel, message);
-        } catch (ConferenceException e) {
-            refuse(channel, new ProtocolException(e), id != null ? id : parser.idOf(body));
-        } catch (ProtocolException e) {
-            refuse(channel, e, id != null ? id : parser.idOf(body));
-        } catch (RuntimeException e) {
-            LOG.error("{}: internal error handling a message", channel.remoteAddress(), e);
-            send(channel, messages.error(ErrorCode.INTERNAL_ERROR, "internal server error; see server log",
-                    id != null ? id : parser.idOf(body)));
+            try {
+                ClientMessage message = parser.parse(body, size);
+                id = message.id();
+                handle(channel, message);
+            } catch (ConferenceException e) {
+                refuse(channel, new ProtocolException(e), id != null ? id : parser.idOf(body));
+            } catch (ProtocolException e) {
+                refuse(channel, e, id != null ? id : parser.idOf(body));
+            } catch (RuntimeException e) {
+                LOG.error("{}: internal error handling a message", channel.remoteAddress(), e);
+                send(channel, messages.error(ErrorCode.INTERNAL_ERROR, "internal server error; see server log",
+                        id != null ? id : parser.idOf(body)));
+            }
         }
     }
 
     private void refuse(Channel channel, ProtocolException e, JsonNode echoId) {
         if (refusalsLogged.next()) {
             LOG.info("{}: refused message: {} ({}; {} refused on this connection so far)", channel.remoteAddress(),
-                    e.getMessage(), e.code().wire(), refusalsLogged.count());
+                    LogText.oneLine(e.getMessage()), e.code().wire(), refusalsLogged.count());
         }
         send(channel, messages.error(e.code(), e.getMessage(), echoId));
     }

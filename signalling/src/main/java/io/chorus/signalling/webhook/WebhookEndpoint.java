@@ -1,6 +1,5 @@
 package io.chorus.signalling.webhook;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -127,7 +129,13 @@ final class WebhookEndpoint {
                 }
                 continue;
             }
-            deliver(event);
+            try {
+                deliver(event);
+            } catch (RuntimeException e) {
+                // A bug in building or posting one event must not silence the receiver for good.
+                abandoned.increment();
+                LOG.error("webhook receiver {}: {} abandoned: unexpected failure", label, event, e);
+            }
             if (queue.isEmpty() && overflowing.compareAndSet(true, false)) {
                 LOG.info("webhook receiver {} caught up; events are queued again", label);
             }
@@ -136,6 +144,10 @@ final class WebhookEndpoint {
 
     /** Posts one event until it is accepted, its attempts run out, or shutdown leaves no time. */
     private void deliver(WebhookEvent event) {
+        if (System.nanoTime() > drainDeadlineNanos) {
+            abandoned.increment();
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             String problem = post(event);
             if (problem == null) {
@@ -167,9 +179,6 @@ final class WebhookEndpoint {
 
     /** One attempt; null when the receiver took it, otherwise what went wrong. */
     private String post(WebhookEvent event) {
-        if (System.nanoTime() > drainDeadlineNanos) {
-            return "no time left to deliver before shutdown";
-        }
         byte[] body = event.body(mapper);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.timeout())
@@ -179,12 +188,18 @@ final class WebhookEndpoint {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", signer.signature(event.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        // The request's own timeout ends once headers arrive; this one also covers a body that trickles.
+        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = sent.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).statusCode();
             return status / 100 == 2 ? null : "HTTP " + status;
-        } catch (IOException e) {
-            return e.toString();
+        } catch (ExecutionException e) {
+            return e.getCause().toString();
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            return "no complete answer within " + settings.timeout().toMillis() + " ms";
         } catch (InterruptedException e) {
+            sent.cancel(true);
             Thread.currentThread().interrupt();
             return "interrupted";
         }
@@ -205,9 +220,12 @@ final class WebhookEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (worker.isAlive()) {
-            LOG.warn("webhook receiver {}: still posting at shutdown; {} event(s) queued will not be delivered",
-                    label, queue.size());
+        int left = queue.size();
+        queue.clear();
+        if (left > 0 || worker.isAlive()) {
+            abandoned.increment(left);
+            LOG.warn("webhook receiver {}: shutting down with {} event(s) undelivered (counted as abandoned)", label,
+                    left);
         }
         registry.remove(queued);
     }

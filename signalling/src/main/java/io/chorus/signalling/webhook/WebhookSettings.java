@@ -6,8 +6,10 @@ import static io.chorus.core.config.SettingChecks.within;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.chorus.core.config.SettingException;
 
@@ -34,8 +36,15 @@ public record WebhookSettings(List<URI> urls, String secret, Duration timeout, i
         if (urls.size() > MAX_URLS) {
             throw new SettingException("urls", "may list at most " + MAX_URLS + " receivers, got " + urls.size());
         }
+        Set<String> receivers = new HashSet<>();
         for (URI url : urls) {
             checkUrl(url);
+            // Logs and metrics name a receiver by scheme, host and port (its path may hold a token).
+            String receiver = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
+            if (!receivers.add(receiver)) {
+                throw new SettingException("urls", "lists two URLs on " + url.getScheme() + "://" + url.getHost()
+                        + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "; one receiver per scheme, host and port");
+            }
         }
         if (!urls.isEmpty()) {
             int bytes = secret == null ? 0 : secret.getBytes(StandardCharsets.UTF_8).length;

@@ -122,6 +122,8 @@ class RecordingCatalogTest {
             assertThrows(IllegalStateException.class, () -> catalog.delete("d-1.mkv"));
             catalog.record("d", status("r1", "d-1.mkv", "finished", 1000, null));
             assertTrue(catalog.delete("d-1.mkv"));
+            assertTrue(catalog.byFile("d-1.mkv").isEmpty(), "gone from the catalog at once");
+            catalog.awaitDiskWork();
             assertFalse(Files.exists(directory.resolve("d-1.mkv")));
             assertFalse(Files.exists(directory.resolve("d-1.mkv.json")));
             assertTrue(catalog.byFile("d-1.mkv").isEmpty());
@@ -153,8 +155,19 @@ class RecordingCatalogTest {
             assertEquals("p-1.webm", reopened.byRoomRecording("p", "r1").orElseThrow().file(),
                     "the room's id names the room recording, not a participant's file");
             assertTrue(reopened.delete("p-1.webm"));
+            reopened.awaitDiskWork();
             assertFalse(Files.exists(directory.resolve("p-p1-1.webm")));
             assertEquals(List.of(), reopened.list(null, 10));
+        }
+    }
+
+    @Test
+    void anEndReportedBeforeItsStartIsKept() throws Exception {
+        try (RecordingCatalog catalog = RecordingCatalog.open(directory, MAPPER, CLOCK)) {
+            Files.write(directory.resolve("f-1.webm"), new byte[3]);
+            catalog.record("f", status("r1", "f-1.webm", "failed", 0, "encoder failed"));
+            catalog.record("f", status("r1", "f-1.webm", "recording", 0, null));
+            assertEquals("failed", catalog.byFile("f-1.webm").orElseThrow().state());
         }
     }
 

@@ -41,6 +41,8 @@ class WebhookSettingsTest {
         assertEquals("urls", refusedField(List.of(URI.create("/relative/hook")), SECRET));
         assertEquals("urls", refusedField(List.of(URI.create("https://user:pass@app.example.com/hook")), SECRET));
         assertEquals("urls", refusedField(Collections.nCopies(WebhookSettings.MAX_URLS + 1, good), SECRET));
+        assertEquals("urls", refusedField(List.of(URI.create("https://app.example.com/a"),
+                URI.create("https://app.example.com/b")), SECRET), "two receivers would share their metrics");
         assertEquals("retryMaxWait", assertThrows(SettingException.class, () -> new WebhookSettings(List.of(good),
                 SECRET, Duration.ofSeconds(5), 10, 3, Duration.ofSeconds(10), Duration.ofSeconds(5))).field());
         assertEquals("queueCapacity", assertThrows(SettingException.class, () -> new WebhookSettings(List.of(good),
